@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# Docker test bed for machines with no engine and no registry:
+# installs the engine (Debian docker.io) and Compose v2 (trixie's static binary),
+# builds Debian base images with debootstrap, then builds a local stand-in for
+# every image the lab's docker-compose.yml needs, under the very same name:tag.
+# Idempotent: each stand-in carries a recipe hash label and is rebuilt only when its recipe changes.
+#
+# Usage: ci/docker/testbed.sh [up|engine|images|list|save ARCHIVE]
+set -Eeuo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+STATE="${LAB_TESTBED_STATE:-/var/tmp/lab-testbed}"
+DOCKERD_LOG="$STATE/dockerd.log"
+COMPOSE_PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
+T0=$(date +%s)
+
+log()  { printf '[testbed %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+die()  { printf '[testbed] ОШИБКА: %s\n' "$*" >&2; exit 1; }
+since(){ echo $(( $(date +%s) - $1 ))s; }
+mkdir -p "$STATE"
+
+need_root() { [ "$(id -u)" = 0 ] || die "нужны права root (sudo $0 $*)"; }
+
+apt_updated=""
+apt_install() {
+  need_root
+  if [ -z "$apt_updated" ]; then apt-get update -q >"$STATE/apt-update.log" 2>&1 || { tail -20 "$STATE/apt-update.log"; die "apt-get update не прошёл"; }; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >"$STATE/apt-install.log" 2>&1 \
+    || { tail -20 "$STATE/apt-install.log"; die "apt-get install $* не прошёл"; }
+}
+
+# The Debian mirror the host already uses; containers reach the same one.
+debian_mirror() {
+  local uri
+  uri=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -1)
+  [ -n "$uri" ] || uri=$(grep -hsE '^deb ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}' | grep -v security | head -1)
+  echo "${uri:-http://deb.debian.org/debian}"
+}
+MIRROR="${LAB_DEBIAN_MIRROR:-$(debian_mirror)}"
+
+ensure_engine() {
+  local t; t=$(date +%s)
+  if docker info >/dev/null 2>&1; then
+    log "Docker engine уже отвечает: $(docker version -f '{{.Server.Version}}' 2>/dev/null)"; return
+  fi
+  if ! command -v dockerd >/dev/null 2>&1; then
+    log "устанавливаю Docker engine из пакетов Debian (docker.io)…"
+    apt_install docker.io iptables ca-certificates
+  fi
+  need_root
+  log "запускаю dockerd (журнал: $DOCKERD_LOG)…"
+  setsid nohup dockerd >"$DOCKERD_LOG" 2>&1 < /dev/null &
+  local pid=$! i
+  for i in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "--- хвост журнала dockerd ---" >&2; tail -30 "$DOCKERD_LOG" >&2
+      die "dockerd завершился при старте (см. выше)"
+    fi
+    sleep 1
+  done
+  docker info >/dev/null 2>&1 || { tail -30 "$DOCKERD_LOG" >&2; die "dockerd не ответил за 60 с"; }
+  log "Docker engine $(docker version -f '{{.Server.Version}}') (API $(docker version -f '{{.Server.APIVersion}}')), запуск за $(since "$t")"
+}
+
+ensure_compose() {
+  if docker compose version >/dev/null 2>&1; then
+    log "Docker Compose: $(docker compose version --short)"; return
+  fi
+  need_root
+  local t d; t=$(date +%s); d="$STATE/compose-deb"
+  log "скачиваю Compose v2 (пакет docker-compose из Debian trixie)…"
+  rm -rf "$d"; mkdir -p "$d/lists/partial" "$d/archives/partial"
+  printf 'deb [trusted=yes] %s trixie main\n' "$MIRROR" > "$d/sources.list"
+  local aptopts=(-o Dir::Etc::SourceList="$d/sources.list" -o Dir::Etc::SourceParts=/dev/null
+                 -o Dir::State::Lists="$d/lists" -o Dir::Cache::Archives="$d/archives"
+                 -o Acquire::Check-Valid-Until=false -o APT::Get::List-Cleanup=false)
+  apt-get "${aptopts[@]}" update -q >"$d/update.log" 2>&1 || { tail "$d/update.log"; die "apt-get update (trixie) не прошёл"; }
+  (cd "$d" && apt-get "${aptopts[@]}" download docker-compose >"$d/download.log" 2>&1) || { tail "$d/download.log"; die "не удалось скачать docker-compose"; }
+  dpkg-deb -x "$d"/docker-compose_*.deb "$d/x"
+  mkdir -p "$COMPOSE_PLUGIN_DIR"
+  install -m 0755 "$d/x/usr/libexec/docker/cli-plugins/docker-compose" "$COMPOSE_PLUGIN_DIR/docker-compose"
+  docker compose version >/dev/null || die "docker compose не запускается после установки"
+  log "Docker Compose $(docker compose version --short), установка за $(since "$t")"
+}
+
+image_label() { docker image inspect -f "{{index .Config.Labels \"$2\"}}" "$1" 2>/dev/null || true; }
+
+# Base images: debootstrap minbase rootfs → docker import.
+BASES=(bookworm trixie forky)
+ensure_bases() {
+  local pending=() suite
+  for suite in "${BASES[@]}"; do
+    local h; h=$(printf '%s|%s|minbase|v1' "$suite" "$MIRROR" | sha256sum | cut -c1-16)
+    if [ "$(image_label "lab-base:$suite" lab.recipe-hash)" = "$h" ]; then
+      log "база lab-base:$suite уже есть (рецепт $h)"
+    else
+      pending+=("$suite:$h")
+    fi
+  done
+  [ ${#pending[@]} -eq 0 ] && return
+  command -v debootstrap >/dev/null || { log "устанавливаю debootstrap…"; apt_install debootstrap; }
+  local t; t=$(date +%s); local pids=() item
+  for item in "${pending[@]}"; do
+    suite=${item%%:*}
+    (
+      # The host's debootstrap knows 'testing' but not 'forky'; both name the same suite today.
+      ds=$suite; [ "$suite" = forky ] && ds=testing
+      root="$STATE/rootfs-$suite"; rm -rf "$root"
+      debootstrap --variant=minbase --no-check-gpg "$ds" "$root" "$MIRROR" >"$STATE/debootstrap-$suite.log" 2>&1
+    ) & pids+=("$!:$item")
+  done
+  local failed=""
+  for p in "${pids[@]}"; do
+    local pid=${p%%:*} rest=${p#*:}; suite=${rest%%:*}
+    if ! wait "$pid"; then tail -15 "$STATE/debootstrap-$suite.log" >&2; failed="$failed $suite"; fi
+  done
+  [ -z "$failed" ] || die "debootstrap не прошёл для:$failed (журналы в $STATE)"
+  for item in "${pending[@]}"; do
+    suite=${item%%:*}; local h=${item#*:} root="$STATE/rootfs-$suite"
+    printf 'deb %s %s main\n' "$MIRROR" "$suite" > "$root/etc/apt/sources.list"
+    rm -f "$root"/etc/apt/sources.list.d/*
+    # Trixie/forky Release files on the mirror may be reported expired.
+    echo 'Acquire::Check-Valid-Until "false";' > "$root/etc/apt/apt.conf.d/99lab-no-valid-until"
+    printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' > "$root/etc/apt/apt.conf.d/99lab-no-recommends"
+    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+    tar -C "$root" -c . | docker import -c "LABEL lab.recipe-hash=$h" -c 'CMD ["bash"]' - "lab-base:$suite" >/dev/null
+    rm -rf "$root"
+    log "база lab-base:$suite импортирована ($(docker image inspect -f '{{.Size}}' "lab-base:$suite" | awk '{printf "%.0f MB", $1/1e6}'))"
+  done
+  log "базовые образы собраны за $(since "$t")"
+}
+
+# Stand-ins: ci/docker/images.tsv maps each image reference to a recipe folder.
+MANIFEST="$HERE/images.tsv"
+standins() { grep -vE '^\s*(#|$)' "$MANIFEST"; }
+
+# Every image the lab uses: compose images without a build, plus FROM lines of the build contexts.
+required_images() {
+  local f="$REPO/docker-compose.yml"
+  local cfg; cfg=$(docker compose -f "$f" --profile tools config --format json 2>"$STATE/compose-config.err") \
+    || { cat "$STATE/compose-config.err" >&2; return 1; }
+  printf '%s' "$cfg" | python3 -c '
+import json, os, re, sys
+cfg = json.load(sys.stdin)
+out = set()
+for name, svc in cfg.get("services", {}).items():
+    b = svc.get("build")
+    if b:
+        ctx = b.get("context", "."); df = os.path.join(ctx, b.get("dockerfile", "Dockerfile"))
+        if not os.path.isfile(df):
+            sys.exit(f"service {name}: no Dockerfile at {df}")
+        for line in open(df, encoding="utf-8"):
+            m = re.match(r"\s*FROM\s+(?:--\S+\s+)*(\S+)", line, re.I)
+            if m: out.add(m.group(1))
+    elif svc.get("image"):
+        out.add(svc["image"])
+print("\n".join(sorted(out)))'
+}
+
+recipe_hash() { # folder, base image
+  { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); image_label "$2" lab.recipe-hash; echo "$MIRROR"; } | sha256sum | cut -c1-16
+}
+
+prepare_wheels() { # the python stand-in bakes in the wheels of the app's requirements
+  local dir="$1/wheels"
+  [ -f "$REPO/app/requirements.txt" ] || die "нет app/requirements.txt: не из чего собрать колёса для образа python"
+  mkdir -p "$dir"
+  if ! ls "$dir"/*.whl >/dev/null 2>&1 || [ "$REPO/app/requirements.txt" -nt "$dir" ]; then
+    rm -f "$dir"/*.whl
+    pip download -q --only-binary=:all: --python-version 3.11 --platform manylinux2014_x86_64 --platform manylinux_2_17_x86_64 --platform any \
+      -d "$dir" -r "$REPO/app/requirements.txt" >/dev/null 2>"$STATE/pip-download.log" \
+      || { cat "$STATE/pip-download.log" >&2; die "pip download для образа python не прошёл"; }
+    touch "$dir"
+  fi
+}
+
+build_standins() {
+  local missing=() req reqs
+  reqs=$(required_images) || die "не удалось прочитать список образов из docker-compose.yml (проверьте: docker compose config)"
+  for req in $reqs; do
+    standins | awk -F'\t' -v r="$req" '$1==r{f=1} END{exit !f}' || missing+=("$req")
+  done
+  # Images built by the lab itself (lab-*) come from compose; the rest need a stand-in.
+  [ ${#missing[@]} -eq 0 ] || die "нет рецепта заглушки для образов: ${missing[*]} (добавьте строку в ci/docker/images.tsv)"
+  local ref dir base t h
+  while IFS=$'\t' read -r ref dir base; do
+    local ctx="$HERE/images/$dir"
+    [ "$dir" = python ] && prepare_wheels "$ctx"
+    h=$(recipe_hash "$ctx" "$base")
+    if [ "$(image_label "$ref" lab.recipe-hash)" = "$h" ]; then
+      log "образ $ref уже собран (рецепт $h)"; continue
+    fi
+    t=$(date +%s)
+    log "собираю $ref из ci/docker/images/$dir …"
+    if ! DOCKER_BUILDKIT=0 docker build -q --build-arg "BASE=$base" --build-arg "MIRROR=$MIRROR" \
+         --label "lab.recipe-hash=$h" --label "lab.standin=true" -t "$ref" "$ctx" >"$STATE/build-$dir.log" 2>&1; then
+      echo "--- сборка $ref: последние строки ---" >&2; tail -25 "$STATE/build-$dir.log" >&2
+      die "не собрался образ $ref (рецепт ci/docker/images/$dir, шаг указан выше)"
+    fi
+    docker image prune -f --filter label=lab.standin=true >/dev/null 2>&1 || true
+    log "собран $ref за $(since "$t") ($(docker image inspect -f '{{.Size}}' "$ref" | awk '{printf "%.0f MB", $1/1e6}'))"
+  done < <(standins)
+}
+
+cmd="${1:-up}"
+case "$cmd" in
+  up)      ensure_engine; ensure_compose; ensure_bases; build_standins
+           log "стенд готов за $(since "$T0")";;
+  engine)  ensure_engine; ensure_compose;;
+  images)  ensure_bases; build_standins; log "образы готовы за $(since "$T0")";;
+  list)    required_images;;
+  save)    out="${2:?укажите файл архива, например lab-images.tar}"
+           imgs=$(required_images); docker compose -f "$REPO/docker-compose.yml" --profile tools build >/dev/null
+           built=$(docker compose -f "$REPO/docker-compose.yml" --profile tools config --images)
+           log "сохраняю образы в $out…"; docker save -o "$out" $(printf '%s\n' $imgs $built | sort -u)
+           log "архив $out: $(du -h "$out" | cut -f1)";;
+  *) die "неизвестная команда '$cmd' (up|engine|images|list|save ARCHIVE)";;
+esac
