@@ -23,6 +23,7 @@ class Command(BaseCommand):
                 connection.close()
                 if time.monotonic() >= deadline:
                     raise CommandError(f"database not reachable after {timeout:.0f}s: {exc}")
-                self.stdout.write(f"wait_for_db: database not ready yet ({" ".join(str(exc).split())[:200]}); retrying")
+                reason = " ".join(str(exc).split())[:200]
+                self.stdout.write(f"wait_for_db: database not ready yet ({reason}); retrying")
                 self.stdout.flush()
                 time.sleep(1)
