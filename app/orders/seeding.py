@@ -215,7 +215,11 @@ def existing_seed_matches(scale):
 def _truncate_all():
     names = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in TABLES)
     with connection.cursor() as cursor:
+        # Django's FKs are DEFERRABLE INITIALLY DEFERRED; rows written earlier
+        # in the same transaction leave pending checks that block TRUNCATE.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _bulk_insert(model, objects, log):
