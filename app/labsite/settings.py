@@ -113,3 +113,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+if TESTING:
+    # The DB-down tests provoke 503s on purpose; keep the test output clean.
+    LOGGING["loggers"]["django.request"] = {"level": "CRITICAL"}
+    LOGGING["loggers"]["orders.middleware"] = {"level": "ERROR"}
