@@ -35,6 +35,7 @@ public class LabCli implements Runnable {
     /** The configured command line; tests call {@code execute} on it with their own writers. */
     public static CommandLine newCommandLine() {
         CommandLine cmd = new CommandLine(new LabCli());
+        cmd.setResourceBundle(new HelpTexts());
         cmd.setParameterExceptionHandler(LabCli::handleParameterError);
         return cmd;
     }
@@ -55,7 +56,7 @@ public class LabCli implements Runnable {
         }
         if (ex instanceof MissingParameterException missing) {
             return "не указан обязательный параметр: " + missing.getMissing().stream()
-                    .map(a -> a.paramLabel()).toList() + ". " + ex.getMessage();
+                    .map(a -> a.paramLabel()).toList() + ". Пример: lab load -c10 -d20s http://localhost:8000/";
         }
         if (ex instanceof UnmatchedArgumentException unmatched) {
             return "неизвестный параметр: " + String.join(" ", unmatched.getUnmatched())
