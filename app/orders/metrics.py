@@ -1,0 +1,60 @@
+"""Prometheus metrics, multi-process aware.
+
+When ``PROMETHEUS_MULTIPROC_DIR`` is set (always under gunicorn, see
+gunicorn.conf.py, and in tests), every worker writes its samples to mmap'ed
+files in that directory and ``/metrics`` aggregates the files of all workers
+of this container. Without it, the default in-process registry is used.
+"""
+
+import os
+
+MULTIPROC_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if MULTIPROC_DIR:
+    # Must exist before the first sample is written.
+    os.makedirs(MULTIPROC_DIR, exist_ok=True)
+
+from prometheus_client import (  # noqa: E402  (env must be handled first)
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client import multiprocess  # noqa: E402
+
+# 1 ms .. 5 s, roughly x2 / x2.5 steps.
+LATENCY_BUCKETS = (
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5,
+    0.75, 1.0, 2.5, 5.0,
+)
+
+HTTP_REQUESTS = Counter(
+    "http_requests_total",
+    "HTTP requests handled, by method, route and status code.",
+    ["method", "path", "status"],
+)
+
+HTTP_REQUEST_DURATION = Histogram(
+    "http_request_duration_seconds",
+    "Time spent handling an HTTP request inside Django, by method and route.",
+    ["method", "path"],
+    buckets=LATENCY_BUCKETS,
+)
+
+HTTP_REQUESTS_IN_PROGRESS = Gauge(
+    "http_requests_in_progress",
+    "Requests currently being handled (summed over the workers of this replica).",
+    multiprocess_mode="livesum",
+)
+
+
+def render():
+    """Return (body, content_type) for the /metrics endpoint."""
+    if MULTIPROC_DIR:
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry, path=MULTIPROC_DIR)
+    else:
+        registry = REGISTRY
+    return generate_latest(registry), CONTENT_TYPE_LATEST
