@@ -48,7 +48,7 @@ public final class AnswerGrader {
             return CheckOutcome.failed(id, "Ответ на вопрос " + number + " не заполнен. Впишите его в report/REPORT.md под заголовком «## Ответ "
                     + number + "» (вопрос: «" + spec.question() + "»).");
         }
-        List<String> details = details(ev, check);
+        List<String> details = details(ev);
         if (ev.copyOfQuestion()) {
             return CheckOutcome.review(id, 0, "Ответ на вопрос " + number
                     + " повторяет сам вопрос. Напишите объяснение своими словами; преподаватель проверит ответ вручную.").withDetails(details);
@@ -68,6 +68,21 @@ public final class AnswerGrader {
         }
         return new CheckOutcome(id, CheckStatus.FAILED, 0, "В ответе на вопрос " + number
                 + " не найдено ни одной ключевой мысли. Если вы считаете, что ответ верный, покажите его преподавателю.", details);
+    }
+
+    /** Grades all answers of the rubric (questions 1..5) as written in the report. */
+    public List<CheckOutcome> gradeAll(ru.mpgu.lab.report.LabReport report) {
+        List<CheckOutcome> out = new ArrayList<>();
+        rubric.allChecks().filter(c -> c.answer() != null).forEach(c -> {
+            int n = c.answer().number();
+            if (!report.readable()) {
+                String why = report.problems().isEmpty() ? "" : " " + report.problems().get(0).message();
+                out.add(CheckOutcome.failed(c.id(), "Ответ на вопрос " + n + " не проверен: файл отчёта не прочитан." + why));
+            } else {
+                out.add(grade(n, report.answer(n)));
+            }
+        });
+        return out;
     }
 
     public AnswerEvaluation evaluate(int number, String answerText) {
@@ -111,7 +126,7 @@ public final class AnswerGrader {
         return fromQuestion >= COPY_SHARE * answer.size() && other <= 2;
     }
 
-    private List<String> details(AnswerEvaluation ev, Check check) {
+    private List<String> details(AnswerEvaluation ev) {
         List<String> out = new ArrayList<>();
         for (ConceptMatch m : ev.concepts()) {
             Concept c = m.concept();
