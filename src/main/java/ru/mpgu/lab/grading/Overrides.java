@@ -1,0 +1,42 @@
+package ru.mpgu.lab.grading;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import ru.mpgu.lab.scoring.ScoreOverride;
+
+/**
+ * A teacher's manual overrides for one repository: a YAML map from a check or criterion id to
+ * {points, comment}. Given by -Dlab.overrides=FILE (the batch command passes the student's section).
+ */
+public final class Overrides {
+
+    public static final String PARAMETER = "lab.overrides";
+
+    private Overrides() {
+    }
+
+    static Map<String, ScoreOverride> load(GradingConfig config) {
+        String file = System.getProperty(PARAMETER, "");
+        return file.isBlank() ? Map.of() : read(Path.of(file));
+    }
+
+    public static Map<String, ScoreOverride> read(Path file) {
+        Map<String, ScoreOverride> result = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return result;
+        }
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            root.fields().forEachRemaining(e -> result.put(e.getKey(),
+                    new ScoreOverride(e.getValue().path("points").asDouble(), e.getValue().path("comment").asText(""))));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("файл ручных оценок " + file + " не читается: " + e.getMessage(), e);
+        }
+        return result;
+    }
+}
