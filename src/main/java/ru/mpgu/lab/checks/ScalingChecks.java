@@ -1,0 +1,122 @@
+package ru.mpgu.lab.checks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ru.mpgu.lab.grading.LabRun;
+import ru.mpgu.lab.measure.load.HeaderValueCounter;
+import ru.mpgu.lab.measure.load.LoadResult;
+import ru.mpgu.lab.measure.wrk.WrkResult;
+import ru.mpgu.lab.report.LabReport;
+import ru.mpgu.lab.rubric.Check;
+import ru.mpgu.lab.rubric.CheckOutcome;
+import ru.mpgu.lab.stack.LabStack;
+import ru.mpgu.lab.stack.StackException;
+
+/** Task 4: after --scale web=3, nginx spreads the requests and Prometheus sees three replicas. */
+public final class ScalingChecks {
+
+    /** nginx re-resolves `web` every 2 s (resolver valid=2s); give it a few periods before counting. */
+    private static final Duration DNS_SETTLE = Duration.ofSeconds(5);
+
+    private ScalingChecks() {
+    }
+
+    public static CheckOutcome requestsSpreadOverReplicas(LabRun lab) {
+        Check check = lab.check("scaling.balanced");
+        int replicas = check.intParam("replicas", 3);
+        LabStack stack;
+        try {
+            stack = lab.stack();
+            lab.scaleWeb(replicas);
+        } catch (StackException e) {
+            return StackChecks.asOutcome(check.id(), e);
+        }
+        Http.pause(DNS_SETTLE);
+        HeaderValueCounter servedBy = new HeaderValueCounter("X-Served-By");
+        LoadResult result = LoadChecks.load(lab, stack, lab.check("load.no_errors"), servedBy, "нагрузка (3 реплики)");
+        lab.measured("rps_3_replicas", result.requestsPerSec());
+        lab.measured("latency_avg_ms_3_replicas", result.latency().meanUs() / 1000);
+        Map<String, Long> counts = servedBy.counts();
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        int minRequests = check.intParam("requests", 300);
+        if (total < minRequests) {
+            return CheckOutcome.failed(check.id(), "за нагрузку получено только " + total + " ответов с заголовком X-Served-By (нужно ≥ "
+                    + minRequests + "): стенд отвечает слишком медленно или с ошибками");
+        }
+        double minShare = check.doubleParam("min_share_per_replica", 0.15);
+        List<String> shares = new ArrayList<>();
+        counts.forEach((replica, n) -> shares.add(String.format("%s: %.0f %%", replica, 100.0 * n / total)));
+        if (counts.size() < replicas) {
+            return CheckOutcome.failed(check.id(), "запросы получили только " + counts.size() + " реплик из " + replicas
+                    + " (" + String.join(", ", shares) + "): Nginx не распределяет нагрузку по всем копиям web");
+        }
+        boolean balanced = counts.values().stream().allMatch(n -> (double) n / total >= minShare);
+        if (!balanced) {
+            return CheckOutcome.partial(check.id(), 0.5, "реплик " + counts.size() + ", но доли неравные ("
+                    + String.join(", ", shares) + "), у каждой должно быть ≥ " + Math.round(minShare * 100) + " %");
+        }
+        return CheckOutcome.passed(check.id(), total + " запросов разошлись по " + counts.size() + " репликам: "
+                + String.join(", ", shares));
+    }
+
+    public static CheckOutcome prometheusSeesReplicas(LabRun lab) {
+        Check check = lab.check("scaling.prometheus_targets");
+        int expected = check.intParam("expected_up", 3);
+        LabStack stack;
+        try {
+            stack = lab.stack();
+            lab.scaleWeb(expected);
+        } catch (StackException e) {
+            return StackChecks.asOutcome(check.id(), e);
+        }
+        String query = "count(up{job=\"" + check.stringParam("job", "web") + "\"} == 1)";
+        long deadline = System.nanoTime() + Duration.ofSeconds(check.intParam("wait_seconds", 60)).toNanos();
+        double up = Double.NaN;
+        long start = System.nanoTime();
+        try {
+            while (System.nanoTime() < deadline) {
+                up = Http.promScalar(stack.prometheusUrl(), query);
+                if (!Double.isNaN(up) && up >= expected) {
+                    break;
+                }
+                Http.pause(Duration.ofSeconds(1));
+            }
+        } catch (Exception e) {
+            return CheckOutcome.failed(check.id(), "Prometheus не ответил: " + e.getMessage());
+        }
+        if (Double.isNaN(up) || up < expected) {
+            return CheckOutcome.failed(check.id(), String.format("Prometheus видит %s работающих копий web вместо %d: "
+                    + "опрашивайте все реплики через dns_sd_configs (имя web)", Double.isNaN(up) ? "0" : String.format("%.0f", up), expected));
+        }
+        return CheckOutcome.passed(check.id(), String.format("Prometheus видит %.0f копии web в состоянии up (через %.0f с после масштабирования)",
+                up, (System.nanoTime() - start) / 1e9));
+    }
+
+    /** The 3-replica wrk run: valid, consistent, and not a copy of the first run. */
+    public static CheckOutcome secondRunReported(LabRun lab) {
+        Check check = lab.check("scaling.wrk_second_run");
+        LabReport report = lab.report();
+        CheckOutcome valid = WrkChecks.outputValid(check, report.threeReplicas(), "Прогон 2 (3 реплики)");
+        if (valid.fraction() == 0) {
+            return valid;
+        }
+        CheckOutcome consistent = WrkChecks.consistent(check, report.threeReplicas(), "Прогон 2 (3 реплики)");
+        Optional<WrkResult> first = WrkChecks.parse(report.oneReplica());
+        Optional<WrkResult> second = WrkChecks.parse(report.threeReplicas());
+        if (first.isPresent() && second.isPresent() && first.get().requests() == second.get().requests()
+                && first.get().latency().equals(second.get().latency())) {
+            return CheckOutcome.failed(check.id(), "вывод wrk второго прогона совпадает с первым: повторите wrk после --scale web=3");
+        }
+        double fraction = (valid.fraction() + consistent.fraction()) / 2;
+        List<String> details = new ArrayList<>(consistent.details());
+        if (fraction >= 1) {
+            return CheckOutcome.passed(check.id(), valid.message()).withDetails(details);
+        }
+        String message = (valid.fraction() < 1 ? valid.message() + "; " : "") + consistent.message();
+        return CheckOutcome.partial(check.id(), fraction, message).withDetails(details);
+    }
+
+}

@@ -1,0 +1,51 @@
+package ru.mpgu.lab.tasks;
+
+import static ru.mpgu.lab.grading.Verdicts.expect;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ru.mpgu.lab.checks.ReportBasedChecks;
+import ru.mpgu.lab.checks.StackChecks;
+import ru.mpgu.lab.grading.GradingExtension;
+import ru.mpgu.lab.grading.LabRun;
+import ru.mpgu.lab.grading.RubricCheck;
+
+@Order(1)
+@DisplayName("Задание 1. Запуск базовой версии")
+@ExtendWith(GradingExtension.class)
+public class Task1LaunchTest {
+
+    @Test
+    @Order(1)
+    @RubricCheck("launch.stack_boots")
+    @DisplayName("docker compose up запускает все сервисы")
+    void composeUpStartsTheStack(LabRun lab) {
+        expect(lab, StackChecks.stackBoots(lab));
+    }
+
+    @Test
+    @Order(2)
+    @RubricCheck("launch.orders_json")
+    @DisplayName("/orders через Nginx отвечает 200 и отдаёт JSON")
+    void ordersAnswersThroughNginx(LabRun lab) {
+        expect(lab, StackChecks.ordersJson(lab));
+    }
+
+    @Test
+    @Order(3)
+    @RubricCheck("launch.screenshot_orders")
+    @DisplayName("Отчёт: скриншот работающего /orders")
+    void reportHasOrdersScreenshot(LabRun lab) {
+        expect(lab, ReportBasedChecks.ordersScreenshot(lab));
+    }
+
+    @Test
+    @Order(4)
+    @RubricCheck("launch.answer1")
+    @DisplayName("Отчёт: почему приложение работает быстро без нагрузки?")
+    void answersWhyItIsFastWithoutLoad(LabRun lab) {
+        expect(lab, ReportBasedChecks.answer(lab, 1));
+    }
+}
