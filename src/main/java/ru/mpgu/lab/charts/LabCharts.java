@@ -1,0 +1,146 @@
+package ru.mpgu.lab.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import ru.mpgu.lab.measure.docker.ContainerSample;
+import ru.mpgu.lab.measure.docker.ContainerUsage;
+
+/** The lab's charts, built with XChart; render them with {@link ChartFiles}. Labels are in Russian. */
+public final class LabCharts {
+
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 560;
+
+    private static final Color[] PALETTE = {
+            new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75)};
+
+    static {
+        // charts are rendered on servers and in CI: never try to open a display
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private LabCharts() {
+    }
+
+    /**
+     * Latency against the number of connections, one line per setup (e.g. "1 реплика", "3 реплики").
+     *
+     * @param latencyMsByConnections series name to (connections to latency in ms)
+     * @param latencyTitle           what the latency is, e.g. "Задержка p99, мс"
+     */
+    public static XYChart latencyVsConcurrency(Map<String, SortedMap<Integer, Double>> latencyMsByConnections,
+                                               String latencyTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Задержка в зависимости от нагрузки")
+                .xAxisTitle("Одновременных соединений (wrk -c)")
+                .yAxisTitle(latencyTitle)
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setXAxisDecimalPattern("#");
+        for (Map.Entry<String, SortedMap<Integer, Double>> e : latencyMsByConnections.entrySet()) {
+            List<Integer> x = new ArrayList<>(e.getValue().keySet());
+            List<Double> y = new ArrayList<>(e.getValue().values());
+            XYSeries series = chart.addSeries(e.getKey(), x, y);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setLineWidth(2.5f);
+        }
+        return chart;
+    }
+
+    /** Throughput against the number of replicas, as bars. */
+    public static CategoryChart requestsVsReplicas(SortedMap<Integer, Double> requestsPerSecByReplicas) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Пропускная способность и число реплик")
+                .xAxisTitle("Реплик веб-приложения")
+                .yAxisTitle("Запросов в секунду")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        chart.getStyler().setYAxisDecimalPattern("#0");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.addSeries("Запросов в секунду", new ArrayList<>(requestsPerSecByReplicas.keySet()).stream()
+                .map(String::valueOf).toList(), new ArrayList<>(requestsPerSecByReplicas.values()));
+        return chart;
+    }
+
+    /** Average and peak CPU of each container (100% = one core, as in `docker stats`). */
+    public static CategoryChart cpuPerContainer(List<ContainerUsage> usage) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Загрузка CPU по контейнерам")
+                .xAxisTitle("Контейнер (сервис#реплика)")
+                .yAxisTitle("CPU, % одного ядра")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#0");
+        List<String> names = usage.stream().map(u -> u.container().label()).toList();
+        chart.addSeries("Среднее", names, usage.stream().map(ContainerUsage::avgCpuPercent).toList());
+        chart.addSeries("Пик", names, usage.stream().map(ContainerUsage::maxCpuPercent).toList());
+        return chart;
+    }
+
+    /** CPU of each container over the run, one line per container. */
+    public static XYChart cpuOverTime(List<ContainerSample> samples) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("CPU контейнеров во время нагрузки")
+                .xAxisTitle("Время от начала замера, с")
+                .yAxisTitle("CPU, % одного ядра")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#0");
+        long start = samples.stream().mapToLong(ContainerSample::epochMillis).min().orElse(0);
+        Map<String, List<ContainerSample>> byContainer = new LinkedHashMap<>();
+        samples.stream()
+                .sorted(java.util.Comparator.comparing((ContainerSample s) -> s.container().label())
+                        .thenComparingLong(ContainerSample::epochMillis))
+                .forEach(s -> byContainer.computeIfAbsent(s.container().label(), k -> new ArrayList<>()).add(s));
+        for (Map.Entry<String, List<ContainerSample>> e : byContainer.entrySet()) {
+            List<Double> x = e.getValue().stream().map(s -> (s.epochMillis() - start) / 1000.0).toList();
+            List<Double> y = e.getValue().stream().map(ContainerSample::cpuPercent).toList();
+            XYSeries series = chart.addSeries(e.getKey(), x, y);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineWidth(2f);
+        }
+        return chart;
+    }
+
+    private static void style(AxesChartStyler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotGridLinesColor(new Color(225, 225, 225));
+        styler.setPlotGridLinesStroke(new BasicStroke(1f));
+        styler.setPlotBorderVisible(false);
+        styler.setSeriesColors(PALETTE);
+        // below the plot, so a legend never hides data
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setLegendBorderColor(new Color(200, 200, 200));
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        styler.setAntiAlias(true);
+    }
+}
