@@ -8,12 +8,35 @@ import java.util.function.Function;
  * What to grade and where to write the result, read from JUnit configuration parameters
  * (which also come from -D system properties, e.g. ./mvnw verify -Dlab.repo=../student).
  */
-public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quiet) {
+public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quiet, Path overrides) {
 
     public static final String REPO = "lab.repo";
     public static final String REPORT_DIR = "lab.report.dir";
     public static final String RUBRIC = "lab.rubric";
     public static final String QUIET = "lab.quiet";
+    /** A YAML file of teacher's manual overrides for this repository (see {@link Overrides}). */
+    public static final String OVERRIDES = "lab.overrides";
+
+    /** Grade {@code repo} with its own rubric.yaml, reports into {@code <repo>/target/lab-report}. */
+    public static GradingConfig forRepo(Path repo) {
+        return from(key -> key.equals(REPO) ? java.util.Optional.of(repo.toString()) : java.util.Optional.empty());
+    }
+
+    public GradingConfig withReportDir(Path dir) {
+        return new GradingConfig(repo, dir.toAbsolutePath().normalize(), rubric, quiet, overrides);
+    }
+
+    public GradingConfig withRubric(Path file) {
+        return new GradingConfig(repo, reportDir, file.toAbsolutePath().normalize(), quiet, overrides);
+    }
+
+    public GradingConfig withOverrides(Path file) {
+        return new GradingConfig(repo, reportDir, rubric, quiet, file == null ? null : file.toAbsolutePath().normalize());
+    }
+
+    public GradingConfig quietly(boolean value) {
+        return new GradingConfig(repo, reportDir, rubric, value, overrides);
+    }
 
     public static GradingConfig from(Function<String, Optional<String>> parameters) {
         Path repo = Path.of(parameters.apply(REPO).filter(s -> !s.isBlank()).orElse(".")).toAbsolutePath().normalize();
@@ -22,6 +45,8 @@ public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quie
         Path rubric = parameters.apply(RUBRIC).filter(s -> !s.isBlank()).map(Path::of)
                 .orElse(repo.resolve("rubric.yaml")).toAbsolutePath().normalize();
         boolean quiet = parameters.apply(QUIET).map(Boolean::parseBoolean).orElse(false);
-        return new GradingConfig(repo, reportDir, rubric, quiet);
+        Path overrides = parameters.apply(OVERRIDES).filter(s -> !s.isBlank()).map(Path::of)
+                .map(p -> p.toAbsolutePath().normalize()).orElse(null);
+        return new GradingConfig(repo, reportDir, rubric, quiet, overrides);
     }
 }

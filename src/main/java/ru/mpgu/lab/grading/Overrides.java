@@ -11,18 +11,15 @@ import ru.mpgu.lab.scoring.ScoreOverride;
 
 /**
  * A teacher's manual overrides for one repository: a YAML map from a check or criterion id to
- * {points, comment}. Given by -Dlab.overrides=FILE (the batch command passes the student's section).
+ * {points, comment}. Given by -Dlab.overrides=FILE or {@link GradingConfig#withOverrides}.
  */
 public final class Overrides {
-
-    public static final String PARAMETER = "lab.overrides";
 
     private Overrides() {
     }
 
     static Map<String, ScoreOverride> load(GradingConfig config) {
-        String file = System.getProperty(PARAMETER, "");
-        return file.isBlank() ? Map.of() : read(Path.of(file));
+        return config.overrides() == null ? Map.of() : read(config.overrides());
     }
 
     public static Map<String, ScoreOverride> read(Path file) {
