@@ -45,6 +45,11 @@ public final class WrkChecks {
             return CheckOutcome.failed(check.id(), "строка " + line + " отчёта: вывод wrk в разделе «" + runName
                     + "» не разбирается: " + e.getMessage() + ". Вставьте вывод wrk без правок.");
         }
+        String edited = handEdited(wrk, check.doubleParam("rps_relative_tolerance", 0.05));
+        if (edited != null) {
+            return CheckOutcome.failed(check.id(), "строка " + Math.max(1, section.wrkOutputLine()) + " отчёта: вывод wrk в разделе «"
+                    + runName + "» не мог получиться у wrk: " + edited + ". Вставьте настоящий вывод без правок.");
+        }
         List<String> wrong = new ArrayList<>();
         int connections = check.intParam("connections", 30);
         int threads = check.intParam("threads", 2);
@@ -82,16 +87,14 @@ public final class WrkChecks {
         List<String> ok = new ArrayList<>();
         List<String> bad = new ArrayList<>();
 
-        double seconds = wrk.runtimeUs() / 1e6;
-        double rpsFromCount = seconds > 0 ? wrk.requests() / seconds : 0;
-        double rpsTolerance = check.doubleParam("rps_relative_tolerance", 0.05);
-        if (relativeDiff(rpsFromCount, wrk.requestsPerSec()) <= rpsTolerance) {
-            ok.add(String.format("запросы / время = %d / %.2f с = %.1f ≈ Requests/sec %.1f", wrk.requests(), seconds,
-                    rpsFromCount, wrk.requestsPerSec()));
-        } else {
-            bad.add(String.format("запросы / время = %d / %.2f с = %.1f, а Requests/sec = %.1f: числа в выводе wrk правились вручную?",
-                    wrk.requests(), seconds, rpsFromCount, wrk.requestsPerSec()));
+        String edited = handEdited(wrk, check.doubleParam("rps_relative_tolerance", 0.05));
+        if (edited != null) {
+            // An output wrk cannot have printed: nothing else in it can be trusted either.
+            return CheckOutcome.failed(check.id(), "«" + runName + "»: " + edited);
         }
+        double seconds = wrk.runtimeUs() / 1e6;
+        ok.add(String.format("запросы / время = %d / %.2f с = %.1f ≈ Requests/sec %.1f", wrk.requests(), seconds,
+                wrk.requests() / seconds, wrk.requestsPerSec()));
 
         if (check.hasParam("littles_law_relative_tolerance")) {
             double inFlight = wrk.requestsPerSec() * wrk.latency().avg() / 1e6;
@@ -143,6 +146,17 @@ public final class WrkChecks {
         String message = "«" + runName + "»: " + String.join("; ", bad);
         return (fraction > 0 ? CheckOutcome.partial(check.id(), fraction, message) : CheckOutcome.failed(check.id(), message))
                 .withDetails(details);
+    }
+
+    /** wrk prints Requests/sec as requests / runtime; when they disagree the text was edited by hand. */
+    static String handEdited(WrkResult wrk, double tolerance) {
+        double seconds = wrk.runtimeUs() / 1e6;
+        double rpsFromCount = seconds > 0 ? wrk.requests() / seconds : 0;
+        if (relativeDiff(rpsFromCount, wrk.requestsPerSec()) <= tolerance) {
+            return null;
+        }
+        return String.format("запросы / время = %d / %.2f с = %.1f, а Requests/sec = %.1f — числа в выводе wrk правились вручную",
+                wrk.requests(), seconds, rpsFromCount, wrk.requestsPerSec());
     }
 
     static double relativeDiff(double actual, double expected) {
