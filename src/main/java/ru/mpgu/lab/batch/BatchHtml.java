@@ -16,17 +16,19 @@ public final class BatchHtml {
             body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 24px; color: #222; }
             h1 { font-size: 22px; margin-bottom: 4px; }
             p.meta { color: #666; margin-top: 0; }
-            table { border-collapse: collapse; font-size: 13px; }
-            th, td { border: 1px solid #ccc; padding: 4px 8px; vertical-align: top; }
+            table { border-collapse: collapse; font-size: 12px; max-width: 100%; }
+            th, td { border: 1px solid #ccc; padding: 3px 5px; vertical-align: top; }
+            th { font-weight: 600; min-width: 3em; }
             th { background: #f0f3f7; text-align: left; }
+            td.name { min-width: 11em; }
             td.num { text-align: right; white-space: nowrap; }
             tr:nth-child(even) td { background: #fafafa; }
             tr.fail td.total { color: #b00020; font-weight: bold; }
             tr.pass td.total { color: #1b6e20; font-weight: bold; }
-            span.flag { display: inline-block; margin: 1px 2px; padding: 1px 6px; border-radius: 8px; font-size: 12px;
-                        background: #fff3cd; border: 1px solid #e0c36a; white-space: nowrap; }
+            span.flag { display: inline-block; margin: 1px 2px; padding: 0 5px; border-radius: 8px; font-size: 11px;
+                        background: #fff3cd; border: 1px solid #e0c36a; }
             span.flag.bad { background: #fde2e2; border-color: #e39a9a; }
-            div.notes { color: #666; font-size: 12px; max-width: 420px; }
+            div.notes { color: #666; font-size: 11px; max-width: 220px; }
             .charts img { max-width: 100%; border: 1px solid #ddd; margin: 8px 0; }
             .charts { display: grid; grid-template-columns: 1fr; max-width: 1000px; }
             body.report { max-width: 960px; }
@@ -58,7 +60,7 @@ public final class BatchHtml {
                 .append("<th>Запросов/с<br>3 реплики</th></tr></thead>\n<tbody>\n");
         int n = 1;
         for (GradebookRow r : rows) {
-            sb.append("<tr class=\"").append(rowClass(r)).append("\"><td class=\"num\">").append(n++).append("</td><td>");
+            sb.append("<tr class=\"").append(rowClass(r)).append("\"><td class=\"num\">").append(n++).append("</td><td class=\"name\">");
             String name = r.student().isBlank() ? r.folder() : r.student();
             if (!r.reportLink().isBlank()) {
                 sb.append("<a href=\"").append(escape(r.reportLink())).append("\">").append(escape(name)).append("</a>");
