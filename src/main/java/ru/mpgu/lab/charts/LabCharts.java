@@ -126,6 +126,69 @@ public final class LabCharts {
         return chart;
     }
 
+    /**
+     * Class-wide histogram of total points: one bar per whole-point bin (the last bin includes the maximum).
+     *
+     * @param totals one total per graded student
+     * @param max    the rubric's maximum
+     */
+    public static CategoryChart totalsHistogram(List<Double> totals, double max) {
+        int bins = Math.max(1, (int) Math.ceil(max));
+        List<String> labels = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            labels.add(b + "–" + (b + 1));
+            counts.add(0);
+        }
+        for (double t : totals) {
+            int b = Math.min(bins - 1, Math.max(0, (int) Math.floor(t)));
+            counts.set(b, counts.get(b) + 1);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Распределение итоговых баллов")
+                .xAxisTitle("Баллы")
+                .yAxisTitle("Студентов")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        chart.getStyler().setYAxisDecimalPattern("#0");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(Math.max(1.0, counts.stream().mapToInt(Integer::intValue).max().orElse(1) + 1.0));
+        chart.getStyler().setXAxisLabelRotation(0);
+        chart.addSeries("Студентов", labels, counts);
+        return chart;
+    }
+
+    /**
+     * Requests/sec the grader measured for each student at 1 and 3 replicas; a missing figure is drawn as no bar.
+     *
+     * @param students labels in table order
+     * @param rps1     per student, null when not measured
+     * @param rps3     per student, null when not measured
+     */
+    public static CategoryChart requestsPerStudent(List<String> students, List<Double> rps1, List<Double> rps3) {
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(WIDTH, 60 * students.size() + 200)).height(HEIGHT)
+                .title("Пропускная способность по студентам")
+                .xAxisTitle("Студент")
+                .yAxisTitle("Запросов в секунду")
+                .build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#0");
+        chart.getStyler().setXAxisLabelRotation(students.size() > 6 ? 45 : 0);
+        chart.getStyler().setOverlapped(false);
+        List<String> labels = students.isEmpty() ? List.of("нет данных") : students;
+        chart.addSeries("1 реплика", labels, students.isEmpty() ? List.of(0.0) : zeroForNull(rps1));
+        chart.addSeries("3 реплики", labels, students.isEmpty() ? List.of(0.0) : zeroForNull(rps3));
+        return chart;
+    }
+
+    private static List<Double> zeroForNull(List<Double> values) {
+        return values.stream().map(v -> v == null ? 0.0 : v).toList();
+    }
+
     private static void style(AxesChartStyler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);

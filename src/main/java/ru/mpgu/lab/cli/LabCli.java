@@ -13,6 +13,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Инструменты лабораторной «Нагрузка и масштабирование Django-приложения».",
         subcommands = {
                 LoadCommand.class,
+                GradeCommand.class,
+                BatchCommand.class,
+                ManifestCommand.class,
         })
 public class LabCli implements Runnable {
 
@@ -51,12 +54,12 @@ public class LabCli implements Runnable {
     }
 
     private static String russian(ParameterException ex) {
-        if (ex.getCause() instanceof IllegalArgumentException) {
+        if (ex.getCause() instanceof IllegalArgumentException || ex.getClass() == ParameterException.class) {
             return ex.getMessage();
         }
         if (ex instanceof MissingParameterException missing) {
             return "не указан обязательный параметр: " + missing.getMissing().stream()
-                    .map(a -> a.paramLabel()).toList() + ". Пример: lab load -c10 -d20s http://localhost:8000/";
+                    .map(a -> a.paramLabel()).toList() + ". Справка: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
         }
         if (ex instanceof UnmatchedArgumentException unmatched) {
             return "неизвестный параметр: " + String.join(" ", unmatched.getUnmatched())

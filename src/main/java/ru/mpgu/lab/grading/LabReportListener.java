@@ -39,6 +39,7 @@ public final class LabReportListener implements TestExecutionListener {
         GradingConfig config = GradingConfig.from(plan.getConfigurationParameters()::get);
         LabRun run = new LabRun(config);
         run.progress("проверяю " + config.repo());
+        IntegrityWarning.check(run);
         runs.put(plan, run);
         LabRuns.push(run);
     }
@@ -74,6 +75,7 @@ public final class LabReportListener implements TestExecutionListener {
             ReportWriter.writeAll(dir, sheet, meta);
             summary = ConsoleSummary.render(sheet, meta);
             MeasurementsFile.write(dir, run.measurements(), run.notices());
+            ru.mpgu.lab.output.PlatformOutputs.fromEnvironment(sheet, meta, System.getenv(), run.repo()).ifPresent(System.out::println);
         } catch (IOException e) {
             summary = "Не удалось записать отчёт в " + dir + ": " + e.getMessage();
         }

@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** Russian formatting shared by the console and Markdown outputs. */
-final class Texts {
+public final class Texts {
 
     static final String INFRA_BANNER = "Часть проверок не удалось выполнить из-за сбоя окружения (Docker, сеть, нехватка времени или памяти). "
             + "Это НЕ ошибка в вашей работе и баллы за них не сняты окончательно: исправьте окружение (запустите Docker, освободите память и порты) "
@@ -23,11 +23,11 @@ final class Texts {
     }
 
     /** 1.5 → «1,5», 2.0 → «2». */
-    static String points(double v) {
+    public static String points(double v) {
         return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long ms = d.toMillis();
         if (ms < 1000) {
             return ms + " мс";

@@ -1,0 +1,265 @@
+package ru.mpgu.lab.batch;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import ru.mpgu.lab.charts.ChartFiles;
+import ru.mpgu.lab.charts.LabCharts;
+import ru.mpgu.lab.integrity.IntegrityCheck;
+import ru.mpgu.lab.integrity.IntegrityManifest;
+import ru.mpgu.lab.integrity.IntegrityReport;
+import ru.mpgu.lab.output.ReportWriter;
+import ru.mpgu.lab.output.Texts;
+import ru.mpgu.lab.report.LabReport;
+import ru.mpgu.lab.report.ReportParser;
+import ru.mpgu.lab.rubric.CheckStatus;
+import ru.mpgu.lab.rubric.Rubric;
+import ru.mpgu.lab.scoring.CriterionScore;
+import ru.mpgu.lab.scoring.ScoreOverride;
+import ru.mpgu.lab.scoring.ScoreSheet;
+
+/**
+ * Grades every subfolder of a submissions folder, one at a time, and keeps gradebook.csv and index.html up to date
+ * after each student (atomic writes), so an interrupted batch loses nothing and a rerun skips finished students.
+ */
+public final class BatchRunner {
+
+    /** Batch settings. {@code manifest} may be null (no integrity comparison). */
+    public record Settings(Path submissions, Path out, Path rubricFile, Rubric rubric,
+                           Map<String, Map<String, ScoreOverride>> overrides, Duration budget,
+                           IntegrityManifest manifest, boolean force) {
+    }
+
+    /** How the batch ended. */
+    public record Summary(List<GradebookRow> rows, int graded, int skipped, boolean aborted, String abortReason) {
+    }
+
+    public static final String MEASURE_RPS_1 = "rps_1_replica";
+    public static final String MEASURE_RPS_3 = "rps_3_replicas";
+
+    private final Settings settings;
+    private final SubmissionGrader grader;
+    private final BooleanSupplier dockerAlive;
+    private final PrintWriter out;
+
+    public BatchRunner(Settings settings, SubmissionGrader grader, BooleanSupplier dockerAlive, PrintWriter out) {
+        this.settings = settings;
+        this.grader = grader;
+        this.dockerAlive = dockerAlive;
+        this.out = out;
+    }
+
+    public Summary run() throws IOException {
+        Path outDir = settings.out().toAbsolutePath().normalize();
+        Files.createDirectories(outDir);
+        List<Path> folders = submissions(outDir);
+        List<GradebookRow> rows = new ArrayList<>();
+        int graded = 0;
+        int skipped = 0;
+        say("Работ к проверке: " + folders.size() + ". Результаты: " + outDir);
+        for (int i = 0; i < folders.size(); i++) {
+            Path repo = folders.get(i);
+            String name = repo.getFileName().toString();
+            String prefix = "[" + (i + 1) + "/" + folders.size() + "] " + name + ": ";
+            Path studentDir = outDir.resolve(name);
+            Map<String, ScoreOverride> section = settings.overrides().getOrDefault(name, Map.of());
+            String hash = ContentHash.of(repo, rubricText(), BatchOverrides.fingerprint(section));
+            Optional<DoneMarker> done = settings.force() ? Optional.empty() : DoneMarker.read(studentDir);
+            if (done.isPresent() && done.get().hash().equals(hash)) {
+                rows.add(done.get().row());
+                skipped++;
+                say(prefix + "уже проверено, работа не менялась - пропускаю");
+                continue;
+            }
+            GradebookRow row = gradeOne(name, repo, studentDir, section);
+            rows.add(row);
+            graded++;
+            say(prefix + describe(row));
+            if (!row.flags().contains(Flags.INFRASTRUCTURE)) {
+                new DoneMarker(hash, Instant.now(), row).write(studentDir);
+            }
+            writeOutputs(outDir, rows);
+            if (row.flags().contains(Flags.INFRASTRUCTURE) && !dockerAlive.getAsBoolean()) {
+                String reason = "Docker не отвечает: проверка остановлена после «" + name + "». Готовые строки сохранены в "
+                        + outDir.resolve(GradebookCsv.FILE_NAME) + ". Запустите Docker и повторите команду:"
+                        + " проверенные работы будут пропущены.";
+                say(reason);
+                return new Summary(rows, graded, skipped, true, reason);
+            }
+        }
+        writeOutputs(outDir, rows);
+        say("Готово: проверено " + graded + ", пропущено (без изменений) " + skipped + ". Таблица: "
+                + outDir.resolve(GradebookCsv.FILE_NAME) + ", сводка: " + outDir.resolve(BatchHtml.FILE_NAME));
+        return new Summary(rows, graded, skipped, false, "");
+    }
+
+    GradebookRow gradeOne(String name, Path repo, Path studentDir, Map<String, ScoreOverride> section) throws IOException {
+        List<String> flags = new ArrayList<>(SubmissionInspector.preflight(repo));
+        List<String> notes = new ArrayList<>();
+        LabReport report = ReportParser.parse(repo.resolve(ReportParser.DEFAULT_PATH));
+        if (settings.manifest() != null && !flags.contains(Flags.EMPTY)) {
+            IntegrityReport integrity = IntegrityCheck.compare(repo, settings.manifest());
+            if (!integrity.of(ru.mpgu.lab.integrity.FileGroup.GRADER).isEmpty()) {
+                flags.add(Flags.TAMPERED_TESTS);
+            }
+            if (!integrity.of(ru.mpgu.lab.integrity.FileGroup.RUBRIC).isEmpty()) {
+                flags.add(Flags.TAMPERED_RUBRIC);
+            }
+            if (integrity.graderTampered()) {
+                integrity.describe().stream().filter(l -> !l.startsWith(ru.mpgu.lab.integrity.FileGroup.STACK.russian()))
+                        .forEach(notes::add);
+            }
+        }
+        if (!SubmissionInspector.gradable(flags)) {
+            return new GradebookRow(name, report.studentName(), report.group(), Map.of(), null, settings.rubric().total(),
+                    "", flags, 0, null, null, "", List.of("в папке нет файлов"));
+        }
+        Path reportDir = studentDir.resolve("report");
+        deleteTree(reportDir);
+        Files.createDirectories(studentDir);
+        Path overridesFile = null;
+        if (!section.isEmpty()) {
+            overridesFile = BatchOverrides.writeSection(section, studentDir.resolve("overrides.yaml"));
+            flags.add(Flags.MANUAL);
+        } else {
+            Files.deleteIfExists(studentDir.resolve("overrides.yaml"));
+        }
+        Path log = studentDir.resolve("grading.log");
+        GradingOutcome outcome = grader.grade(new GradeRequest(name, repo.toAbsolutePath().normalize(), reportDir,
+                settings.rubricFile(), overridesFile, settings.budget(), log));
+        ScoreSheet sheet = outcome.sheet();
+        if (outcome.timedOut()) {
+            flags.add(Flags.TIMEOUT);
+        }
+        if (outcome.infrastructureFailure()) {
+            flags.add(Flags.INFRASTRUCTURE);
+        }
+        if (!outcome.error().isBlank()) {
+            notes.add(outcome.error());
+        }
+        Map<String, Double> criteria = new LinkedHashMap<>();
+        Double total = null;
+        String grade = "";
+        if (sheet != null) {
+            for (CriterionScore c : sheet.criteria()) {
+                criteria.put(c.id(), c.earned());
+            }
+            total = sheet.total();
+            grade = sheet.gradeLabel();
+            if (sheet.needsReview()) {
+                flags.add(Flags.NEEDS_REVIEW);
+            }
+            if (sheet.allChecks().anyMatch(l -> l.message().contains("отклонён из соображений безопасности"))) {
+                flags.add(Flags.COMPOSE_REFUSED);
+            }
+            sheet.warnings().forEach(notes::add);
+            sheet.allChecks().filter(l -> l.status() == CheckStatus.INFRA_ERROR).limit(2)
+                    .forEach(l -> notes.add("сбой окружения: " + l.message()));
+        }
+        outcome.notices().forEach(notes::add);
+        String link = renderReport(reportDir, studentDir, name, report);
+        return new GradebookRow(name, report.studentName(), report.group(), criteria, total, settings.rubric().total(), grade,
+                flags.stream().distinct().toList(), outcome.elapsed().toMillis() / 1000.0,
+                outcome.measurements().get(MEASURE_RPS_1), outcome.measurements().get(MEASURE_RPS_3), link, notes);
+    }
+
+    /** report.md → report.html next to it; the link is relative to the batch output. Falls back to the log. */
+    private String renderReport(Path reportDir, Path studentDir, String name, LabReport report) throws IOException {
+        Path md = reportDir.resolve(ReportWriter.MARKDOWN);
+        if (Files.isRegularFile(md)) {
+            String title = "Отчёт проверки: " + (report.studentName() == null || report.studentName().isBlank()
+                    ? name : report.studentName());
+            ReportWriter.writeAtomically(reportDir.resolve("report.html"),
+                    ReportHtml.render(title, Files.readString(md, StandardCharsets.UTF_8), "../../" + BatchHtml.FILE_NAME));
+            return name + "/report/report.html";
+        }
+        return Files.isRegularFile(studentDir.resolve("grading.log")) ? name + "/grading.log" : "";
+    }
+
+    /** gradebook.csv, the charts and index.html, each written atomically. */
+    void writeOutputs(Path outDir, List<GradebookRow> rows) throws IOException {
+        ReportWriter.writeAtomically(outDir.resolve(GradebookCsv.FILE_NAME), GradebookCsv.render(settings.rubric().criteria(), rows));
+        List<Double> totals = rows.stream().map(GradebookRow::total).filter(t -> t != null).toList();
+        writeChart(outDir.resolve(BatchHtml.TOTALS_CHART), LabCharts.totalsHistogram(totals, settings.rubric().total()));
+        List<GradebookRow> measured = rows.stream().filter(r -> r.rps1() != null || r.rps3() != null).toList();
+        writeChart(outDir.resolve(BatchHtml.RPS_CHART), LabCharts.requestsPerStudent(
+                measured.stream().map(r -> shortName(r)).toList(),
+                measured.stream().map(GradebookRow::rps1).toList(),
+                measured.stream().map(GradebookRow::rps3).toList()));
+        String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));
+        ReportWriter.writeAtomically(outDir.resolve(BatchHtml.FILE_NAME),
+                BatchHtml.render(settings.rubric().title() + ": сводка по группе", settings.rubric().criteria(), rows, when));
+    }
+
+    private static void writeChart(Path file, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        ChartFiles.png(chart, tmp);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String shortName(GradebookRow r) {
+        if (r.student().isBlank()) {
+            return r.folder();
+        }
+        String[] parts = r.student().trim().split("\\s+");
+        return parts.length >= 2 ? parts[0] + " " + parts[1].charAt(0) + "." : parts[0];
+    }
+
+    private List<Path> submissions(Path outDir) throws IOException {
+        Path root = settings.submissions().toAbsolutePath().normalize();
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.toAbsolutePath().normalize().equals(outDir))
+                    .sorted().toList();
+        }
+    }
+
+    private String rubricText() throws IOException {
+        return settings.rubricFile() != null && Files.isRegularFile(settings.rubricFile())
+                ? Files.readString(settings.rubricFile()) : "";
+    }
+
+    static String describe(GradebookRow r) {
+        StringBuilder sb = new StringBuilder();
+        if (r.total() != null) {
+            sb.append(Texts.points(r.total())).append(" из ").append(Texts.points(r.max())).append(" (").append(r.grade()).append(")");
+        } else {
+            sb.append("без оценки");
+        }
+        sb.append(", ").append(Texts.duration(Duration.ofMillis(Math.round(r.seconds() * 1000))));
+        if (!r.flags().isEmpty()) {
+            sb.append(" [").append(String.join(", ", r.flags())).append("]");
+        }
+        return sb.toString();
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
