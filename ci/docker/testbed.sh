@@ -164,16 +164,17 @@ recipe_hash() { # folder, base image
 }
 
 prepare_wheels() { # the python stand-in bakes in the wheels of the app's requirements
-  local dir="$1/wheels"
-  [ -f "$REPO/app/requirements.txt" ] || die "нет app/requirements.txt: не из чего собрать колёса для образа python"
-  mkdir -p "$dir"
-  if ! ls "$dir"/*.whl >/dev/null 2>&1 || [ "$REPO/app/requirements.txt" -nt "$dir" ]; then
-    rm -f "$dir"/*.whl
-    pip download -q --only-binary=:all: --python-version 3.11 --platform manylinux2014_x86_64 --platform manylinux_2_17_x86_64 --platform any \
-      -d "$dir" -r "$REPO/app/requirements.txt" >/dev/null 2>"$STATE/pip-download.log" \
-      || { cat "$STATE/pip-download.log" >&2; die "pip download для образа python не прошёл"; }
-    touch "$dir"
+  local dir="$1/wheels" req="$REPO/app/requirements.txt"
+  [ -f "$req" ] || die "нет app/requirements.txt: не из чего собрать колёса для образа python"
+  # Cached per requirements file, so a fresh clone on the same machine does not download again.
+  local cache="$STATE/wheels-$(sha256sum "$req" | cut -c1-16)"
+  if ! ls "$cache"/*.whl >/dev/null 2>&1; then
+    mkdir -p "$cache"
+    # No retries: an unreachable default index must fail at once, not after minutes of back-off.
+    pip download -q --retries 0 --timeout 10 --only-binary=:all: -d "$cache" -r "$req" >/dev/null 2>"$STATE/pip-download.log" \
+      || { rm -rf "$cache"; cat "$STATE/pip-download.log" >&2; die "pip download для образа python не прошёл (нужны колёса CPython 3.11 для $req)"; }
   fi
+  rm -rf "$dir"; mkdir -p "$dir"; cp "$cache"/*.whl "$dir"/
 }
 
 build_standins() {
