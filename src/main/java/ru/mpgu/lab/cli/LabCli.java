@@ -13,6 +13,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Инструменты лабораторной «Нагрузка и масштабирование Django-приложения».",
         subcommands = {
                 LoadCommand.class,
+                DemoCommand.class,
         })
 public class LabCli implements Runnable {
 
