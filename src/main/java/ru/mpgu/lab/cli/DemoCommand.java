@@ -220,12 +220,12 @@ public class DemoCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("Параметр --levels: «" + text
                         + "» — пустой уровень. Пишите числа через запятую без пробелов, например --levels 1,5,10,30,60.");
             }
-            int level = WrkArgs.count("--levels", part);
-            if (level > MAX_CONNECTIONS) {
-                throw new IllegalArgumentException("Параметр --levels: " + level + " соединений — слишком много для "
-                        + "демонстрации, допустимо до " + MAX_CONNECTIONS + ".");
+            long level = part.strip().matches("\\d{1,12}") ? Long.parseLong(part.strip()) : WrkArgs.count("--levels", part);
+            if (level < 1 || level > MAX_CONNECTIONS) {
+                throw new IllegalArgumentException("Параметр --levels: уровень " + level + " — допустимо от 1 до "
+                        + MAX_CONNECTIONS + " соединений, например --levels 1,5,10,30,60.");
             }
-            sorted.add(level);
+            sorted.add((int) level);
         }
         return List.copyOf(sorted);
     }
