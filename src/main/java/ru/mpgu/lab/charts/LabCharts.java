@@ -47,16 +47,32 @@ public final class LabCharts {
      */
     public static XYChart latencyVsConcurrency(Map<String, SortedMap<Integer, Double>> latencyMsByConnections,
                                                String latencyTitle) {
+        return linesVsConcurrency("Задержка в зависимости от нагрузки", latencyTitle, latencyMsByConnections);
+    }
+
+    /**
+     * Throughput against the number of connections, one line per setup (e.g. "1 реплика", "3 реплики").
+     *
+     * @param requestsPerSecByConnections series name to (connections to requests per second)
+     */
+    public static XYChart requestsVsConcurrency(Map<String, SortedMap<Integer, Double>> requestsPerSecByConnections) {
+        XYChart chart = linesVsConcurrency("Пропускная способность в зависимости от нагрузки", "Запросов в секунду",
+                requestsPerSecByConnections);
+        chart.getStyler().setYAxisDecimalPattern("#0");
+        return chart;
+    }
+
+    private static XYChart linesVsConcurrency(String title, String yTitle, Map<String, SortedMap<Integer, Double>> data) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Задержка в зависимости от нагрузки")
+                .title(title)
                 .xAxisTitle("Одновременных соединений (wrk -c)")
-                .yAxisTitle(latencyTitle)
+                .yAxisTitle(yTitle)
                 .build();
         style(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisDecimalPattern("#");
-        for (Map.Entry<String, SortedMap<Integer, Double>> e : latencyMsByConnections.entrySet()) {
+        for (Map.Entry<String, SortedMap<Integer, Double>> e : data.entrySet()) {
             List<Integer> x = new ArrayList<>(e.getValue().keySet());
             List<Double> y = new ArrayList<>(e.getValue().values());
             XYSeries series = chart.addSeries(e.getKey(), x, y);

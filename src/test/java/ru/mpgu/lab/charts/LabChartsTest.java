@@ -43,6 +43,10 @@ class LabChartsTest {
         Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
         charts.put("latency-vs-concurrency", LabCharts.latencyVsConcurrency(latency, "Задержка p99, мс"));
         charts.put("rps-vs-replicas", LabCharts.requestsVsReplicas(rps));
+        Map<String, SortedMap<Integer, Double>> rpsByConnections = new LinkedHashMap<>();
+        rpsByConnections.put("1 реплика", new TreeMap<>(Map.of(1, 95.0, 10, 430.0, 30, 470.0, 60, 455.0)));
+        rpsByConnections.put("3 реплики", new TreeMap<>(Map.of(1, 98.0, 10, 610.0, 30, 760.0, 60, 770.0)));
+        charts.put("rps-vs-concurrency", LabCharts.requestsVsConcurrency(rpsByConnections));
         charts.put("cpu-per-container", LabCharts.cpuPerContainer(ContainerUsage.summarize(samples)));
         charts.put("cpu-over-time", LabCharts.cpuOverTime(samples));
         return charts;
