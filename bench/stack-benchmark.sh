@@ -55,7 +55,7 @@ healthy_s=$(python3 -c "import time;print(round(time.time()-$t0,1))")
 until curl -sf -o /dev/null "$URL"; do sleep 0.5; done
 log "все сервисы healthy за $healthy_s с"
 
-wrk -c2 -t1 -d3s "$URL" >/dev/null   # warm-up
+wrk -c30 -t2 -d10s "$URL" >/dev/null   # warm-up: database caches, gunicorn workers
 c1=$(wrk_json -c1 -t1 -d10s "$URL"); log "web=1 -c1: $c1"
 web1=(); for r in $(seq 1 "$RUNS"); do web1+=("$(wrk_json -c30 -t2 -d20s "$URL")"); log "web=1 -c30 #$r: ${web1[-1]}"; done
 
