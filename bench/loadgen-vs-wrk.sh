@@ -22,7 +22,9 @@ out=$root/bench/out/$name
 mkdir -p "$out" "$root/bench/results"
 
 (cd "$root" && ./mvnw -q -B compile dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null)
-cp="$root/target/classes:$(cat "$out/cp.txt")"
+# A private copy of the classes: a rebuild of target/ during the run must not change what is measured.
+rm -rf "$out/classes"; cp -r "$root/target/classes" "$out/classes"
+cp="$out/classes:$(cat "$out/cp.txt")"
 
 for i in $(seq 1 "$rounds"); do
   /usr/bin/time -f "%U %S" -o "$out/wrk-$i.cpu" wrk --latency -t"$threads" -c"$connections" -d"$duration" "$url" >"$out/wrk-$i.txt"

@@ -9,7 +9,6 @@ import ru.mpgu.lab.measure.load.ResponseListener;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.stack.LabStack;
-import ru.mpgu.lab.stack.StackException;
 
 /** The grader's own load runs against the stack (wrk's model: N keep-alive connections, one request in flight each). */
 public final class LoadChecks {
@@ -20,16 +19,12 @@ public final class LoadChecks {
     /** A short control load at the lab's concurrency: no socket errors, no 5xx. */
     public static CheckOutcome noErrors(LabRun lab) {
         Check check = lab.check("load.no_errors");
-        LabStack stack;
-        try {
-            stack = lab.stack();
-        } catch (StackException e) {
-            return StackChecks.asOutcome(check.id(), e);
-        }
-        LoadResult result = load(lab, stack, check, null, "нагрузка (1 реплика)");
-        lab.measured("rps_1_replica", result.requestsPerSec());
-        lab.measured("latency_avg_ms_1_replica", result.latency().meanUs() / 1000);
-        return judgeErrors(check, result);
+        return StackChecks.onStack(lab, check, 1, stack -> {
+            LoadResult result = load(lab, stack, check, null, "нагрузка (1 реплика)");
+            lab.measured("rps_1_replica", result.requestsPerSec());
+            lab.measured("latency_avg_ms_1_replica", result.latency().meanUs() / 1000);
+            return judgeErrors(check, result);
+        });
     }
 
     static LoadResult load(LabRun lab, LabStack stack, Check check, ResponseListener listener, String phase) {

@@ -13,7 +13,6 @@ import ru.mpgu.lab.report.LabReport;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.stack.LabStack;
-import ru.mpgu.lab.stack.StackException;
 
 /** Task 4: after --scale web=3, nginx spreads the requests and Prometheus sees three replicas. */
 public final class ScalingChecks {
@@ -27,72 +26,62 @@ public final class ScalingChecks {
     public static CheckOutcome requestsSpreadOverReplicas(LabRun lab) {
         Check check = lab.check("scaling.balanced");
         int replicas = check.intParam("replicas", 3);
-        LabStack stack;
-        try {
-            stack = lab.stack();
-            lab.scaleWeb(replicas);
-        } catch (StackException e) {
-            return StackChecks.asOutcome(check.id(), e);
-        }
-        Http.pause(DNS_SETTLE);
-        HeaderValueCounter servedBy = new HeaderValueCounter("X-Served-By");
-        LoadResult result = LoadChecks.load(lab, stack, lab.check("load.no_errors"), servedBy, "нагрузка (3 реплики)");
-        lab.measured("rps_3_replicas", result.requestsPerSec());
-        lab.measured("latency_avg_ms_3_replicas", result.latency().meanUs() / 1000);
-        Map<String, Long> counts = servedBy.counts();
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        int minRequests = check.intParam("requests", 300);
-        if (total < minRequests) {
-            return CheckOutcome.failed(check.id(), "за нагрузку получено только " + total + " ответов с заголовком X-Served-By (нужно ≥ "
-                    + minRequests + "): стенд отвечает слишком медленно или с ошибками");
-        }
-        double minShare = check.doubleParam("min_share_per_replica", 0.15);
-        List<String> shares = new ArrayList<>();
-        counts.forEach((replica, n) -> shares.add(String.format("%s: %.0f %%", replica, 100.0 * n / total)));
-        if (counts.size() < replicas) {
-            return CheckOutcome.failed(check.id(), "запросы получили только " + counts.size() + " реплик из " + replicas
-                    + " (" + String.join(", ", shares) + "): Nginx не распределяет нагрузку по всем копиям web");
-        }
-        boolean balanced = counts.values().stream().allMatch(n -> (double) n / total >= minShare);
-        if (!balanced) {
-            return CheckOutcome.partial(check.id(), 0.5, "реплик " + counts.size() + ", но доли неравные ("
-                    + String.join(", ", shares) + "), у каждой должно быть ≥ " + Math.round(minShare * 100) + " %");
-        }
-        return CheckOutcome.passed(check.id(), total + " запросов разошлись по " + counts.size() + " репликам: "
-                + String.join(", ", shares));
+        return StackChecks.onStack(lab, check, replicas, stack -> {
+            Http.pause(DNS_SETTLE);
+            HeaderValueCounter servedBy = new HeaderValueCounter("X-Served-By");
+            LoadResult result = LoadChecks.load(lab, stack, lab.check("load.no_errors"), servedBy, "нагрузка (3 реплики)");
+            lab.measured("rps_3_replicas", result.requestsPerSec());
+            lab.measured("latency_avg_ms_3_replicas", result.latency().meanUs() / 1000);
+            Map<String, Long> counts = servedBy.counts();
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            int minRequests = check.intParam("requests", 300);
+            if (total < minRequests) {
+                return CheckOutcome.failed(check.id(), "за нагрузку получено только " + total + " ответов с заголовком X-Served-By (нужно ≥ "
+                        + minRequests + "): стенд отвечает слишком медленно или с ошибками");
+            }
+            double minShare = check.doubleParam("min_share_per_replica", 0.15);
+            List<String> shares = new ArrayList<>();
+            counts.forEach((replica, n) -> shares.add(String.format("%s: %.0f %%", replica, 100.0 * n / total)));
+            if (counts.size() < replicas) {
+                return CheckOutcome.failed(check.id(), "запросы получили только " + counts.size() + " реплик из " + replicas
+                        + " (" + String.join(", ", shares) + "): Nginx не распределяет нагрузку по всем копиям web");
+            }
+            boolean balanced = counts.values().stream().allMatch(n -> (double) n / total >= minShare);
+            if (!balanced) {
+                return CheckOutcome.partial(check.id(), 0.5, "реплик " + counts.size() + ", но доли неравные ("
+                        + String.join(", ", shares) + "), у каждой должно быть ≥ " + Math.round(minShare * 100) + " %");
+            }
+            return CheckOutcome.passed(check.id(), total + " запросов разошлись по " + counts.size() + " репликам: "
+                    + String.join(", ", shares));
+        });
     }
 
     public static CheckOutcome prometheusSeesReplicas(LabRun lab) {
         Check check = lab.check("scaling.prometheus_targets");
         int expected = check.intParam("expected_up", 3);
-        LabStack stack;
-        try {
-            stack = lab.stack();
-            lab.scaleWeb(expected);
-        } catch (StackException e) {
-            return StackChecks.asOutcome(check.id(), e);
-        }
-        String query = "count(up{job=\"" + check.stringParam("job", "web") + "\"} == 1)";
-        long deadline = System.nanoTime() + Duration.ofSeconds(check.intParam("wait_seconds", 60)).toNanos();
-        double up = Double.NaN;
-        long start = System.nanoTime();
-        try {
-            while (System.nanoTime() < deadline) {
-                up = Http.promScalar(stack.prometheusUrl(), query);
-                if (!Double.isNaN(up) && up >= expected) {
-                    break;
+        return StackChecks.onStack(lab, check, expected, stack -> {
+            String query = "count(up{job=\"" + check.stringParam("job", "web") + "\"} == 1)";
+            long deadline = System.nanoTime() + Duration.ofSeconds(check.intParam("wait_seconds", 60)).toNanos();
+            double up = Double.NaN;
+            long start = System.nanoTime();
+            try {
+                while (System.nanoTime() < deadline) {
+                    up = Http.promScalar(stack.prometheusUrl(), query);
+                    if (!Double.isNaN(up) && up >= expected) {
+                        break;
+                    }
+                    Http.pause(Duration.ofSeconds(1));
                 }
-                Http.pause(Duration.ofSeconds(1));
+            } catch (Exception e) {
+                return CheckOutcome.failed(check.id(), "Prometheus не ответил: " + e.getMessage());
             }
-        } catch (Exception e) {
-            return CheckOutcome.failed(check.id(), "Prometheus не ответил: " + e.getMessage());
-        }
-        if (Double.isNaN(up) || up < expected) {
-            return CheckOutcome.failed(check.id(), String.format("Prometheus видит %s работающих копий web вместо %d: "
-                    + "опрашивайте все реплики через dns_sd_configs (имя web)", Double.isNaN(up) ? "0" : String.format("%.0f", up), expected));
-        }
-        return CheckOutcome.passed(check.id(), String.format("Prometheus видит %.0f копии web в состоянии up (через %.0f с после масштабирования)",
-                up, (System.nanoTime() - start) / 1e9));
+            if (Double.isNaN(up) || up < expected) {
+                return CheckOutcome.failed(check.id(), String.format("Prometheus видит %s работающих копий web вместо %d: "
+                        + "опрашивайте все реплики через dns_sd_configs (имя web)", Double.isNaN(up) ? "0" : String.format("%.0f", up), expected));
+            }
+            return CheckOutcome.passed(check.id(), String.format("Prometheus видит %.0f копии web в состоянии up (через %.0f с после масштабирования)",
+                    up, (System.nanoTime() - start) / 1e9));
+        });
     }
 
     /** The 3-replica wrk run: valid, consistent, and not a copy of the first run. */

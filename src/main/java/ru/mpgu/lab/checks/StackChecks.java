@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ru.mpgu.lab.grading.LabRun;
@@ -22,61 +23,70 @@ public final class StackChecks {
 
     public static CheckOutcome stackBoots(LabRun lab) {
         Check check = lab.check("launch.stack_boots");
-        LabStack stack;
-        try {
-            stack = lab.stack();
-        } catch (StackException e) {
-            return asOutcome(check.id(), e);
-        }
-        List<ServiceState> states = stack.services();
-        Set<String> running = states.stream().filter(ServiceState::healthyOrNoCheck).map(ServiceState::service)
-                .collect(Collectors.toSet());
-        List<String> missing = check.listParam("required_services").stream().filter(s -> !running.contains(s)).toList();
-        if (!missing.isEmpty()) {
-            return CheckOutcome.failed(check.id(), "не работают сервисы: " + String.join(", ", missing)
-                    + " (docker compose ps покажет их состояние, docker compose logs ИМЯ — причину)");
-        }
-        return CheckOutcome.passed(check.id(), "docker compose up запускает все сервисы: "
-                + String.join(", ", check.listParam("required_services")));
+        return onStack(lab, check, 1, stack -> {
+            List<ServiceState> states = stack.services();
+            Set<String> running = states.stream().filter(ServiceState::healthyOrNoCheck).map(ServiceState::service)
+                    .collect(Collectors.toSet());
+            List<String> missing = check.listParam("required_services").stream().filter(s -> !running.contains(s)).toList();
+            if (!missing.isEmpty()) {
+                return CheckOutcome.failed(check.id(), "не работают сервисы: " + String.join(", ", missing)
+                        + " (docker compose ps покажет их состояние, docker compose logs ИМЯ — причину)");
+            }
+            return CheckOutcome.passed(check.id(), "docker compose up запускает все сервисы: "
+                    + String.join(", ", check.listParam("required_services")));
+        });
     }
 
     public static CheckOutcome ordersJson(LabRun lab) {
         Check check = lab.check("launch.orders_json");
+        return onStack(lab, check, 1, stack -> {
+            String path = check.stringParam("url_path", "/orders");
+            HttpResponse<String> response;
+            try {
+                response = Http.get(stack.httpUrl().resolve(path),
+                        Duration.ofSeconds(check.intParam("request_timeout_seconds", 10)));
+            } catch (Exception e) {
+                return CheckOutcome.failed(check.id(), "Nginx не ответил на " + path + ": " + e.getMessage());
+            }
+            int expected = check.intParam("expected_status", 200);
+            if (response.statusCode() != expected) {
+                return CheckOutcome.failed(check.id(), path + " через Nginx вернул HTTP " + response.statusCode()
+                        + " вместо " + expected + (response.statusCode() == 502 ? " (502: Nginx не достучался до web)" : ""));
+            }
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (!type.contains(check.stringParam("content_type", "application/json"))) {
+                return CheckOutcome.failed(check.id(), path + " вернул не JSON, а «" + type + "»");
+            }
+            try {
+                JsonNode body = Http.JSON.readTree(response.body());
+                JsonNode orders = body.path("orders");
+                if (!orders.isArray() || orders.size() == 0) {
+                    return CheckOutcome.partial(check.id(), 0.5, path + " отдаёт JSON, но в нём нет непустого списка orders "
+                            + "(база не заполнена? проверьте docker compose logs setup)");
+                }
+                return CheckOutcome.passed(check.id(), path + " через Nginx: HTTP 200, JSON, заказов: " + orders.size()
+                        + ", ответила реплика " + response.headers().firstValue("X-Served-By").orElse("?"));
+            } catch (Exception e) {
+                return CheckOutcome.failed(check.id(), path + " объявляет JSON, но тело не разбирается: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Runs a check against the stack (scaled to {@code replicas} web replicas first). A stack that could not
+     * be started or scaled becomes the check's outcome: the student's fault, or the machine's.
+     */
+    static CheckOutcome onStack(LabRun lab, Check check, int replicas, Function<LabStack, CheckOutcome> body) {
         LabStack stack;
         try {
             stack = lab.stack();
+            if (replicas > 1) {
+                lab.scaleWeb(replicas);
+            }
         } catch (StackException e) {
             return asOutcome(check.id(), e);
         }
-        String path = check.stringParam("url_path", "/orders");
-        HttpResponse<String> response;
-        try {
-            response = Http.get(stack.httpUrl().resolve(path),
-                    Duration.ofSeconds(check.intParam("request_timeout_seconds", 10)));
-        } catch (Exception e) {
-            return CheckOutcome.failed(check.id(), "Nginx не ответил на " + path + ": " + e.getMessage());
-        }
-        int expected = check.intParam("expected_status", 200);
-        if (response.statusCode() != expected) {
-            return CheckOutcome.failed(check.id(), path + " через Nginx вернул HTTP " + response.statusCode()
-                    + " вместо " + expected + (response.statusCode() == 502 ? " (502: Nginx не достучался до web)" : ""));
-        }
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        if (!type.contains(check.stringParam("content_type", "application/json"))) {
-            return CheckOutcome.failed(check.id(), path + " вернул не JSON, а «" + type + "»");
-        }
-        try {
-            JsonNode body = Http.JSON.readTree(response.body());
-            JsonNode orders = body.path("orders");
-            if (!orders.isArray() || orders.size() == 0) {
-                return CheckOutcome.partial(check.id(), 0.5, path + " отдаёт JSON, но в нём нет непустого списка orders "
-                        + "(база не заполнена? проверьте docker compose logs setup)");
-            }
-            return CheckOutcome.passed(check.id(), path + " через Nginx: HTTP 200, JSON, заказов: " + orders.size()
-                    + ", ответила реплика " + response.headers().firstValue("X-Served-By").orElse("?"));
-        } catch (Exception e) {
-            return CheckOutcome.failed(check.id(), path + " объявляет JSON, но тело не разбирается: " + e.getMessage());
-        }
+        return body.apply(stack);
     }
 
     static CheckOutcome asOutcome(String checkId, StackException e) {

@@ -1,5 +1,8 @@
 package ru.mpgu.lab.charts;
 
+import static ru.mpgu.lab.testing.PngInk.distinctColours;
+import static ru.mpgu.lab.testing.PngInk.nonWhiteShare;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -82,23 +85,6 @@ class LabChartsTest {
                 LabCharts.latencyVsConcurrency(Map.of("x", new TreeMap<>(Map.of(1, 1.0))), "мс"), dir.resolve("e.png")).toFile());
         BufferedImage full = ImageIO.read(ChartFiles.png(sampleCharts().get("cpu-over-time"), dir.resolve("f.png")).toFile());
         assertThat(nonWhiteShare(image)).isLessThan(nonWhiteShare(full));
-    }
-
-    private static long distinctColours(BufferedImage image) {
-        return java.util.stream.IntStream.range(0, image.getWidth() * image.getHeight())
-                .map(i -> image.getRGB(i % image.getWidth(), i / image.getWidth())).distinct().count();
-    }
-
-    private static double nonWhiteShare(BufferedImage image) {
-        long ink = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
-                    ink++;
-                }
-            }
-        }
-        return (double) ink / (image.getWidth() * image.getHeight());
     }
 
     /** Not a test: renders the samples for a person to look at. */

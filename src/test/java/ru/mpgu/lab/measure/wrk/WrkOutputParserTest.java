@@ -54,6 +54,28 @@ class WrkOutputParserTest {
     }
 
     @Test
+    void parsesTheLabStackOutputsExactly() {
+        WrkResult one = parser.parse(resource("lab-1replica-timeouts.txt"));
+        assertThat(one.url()).isEqualTo("http://localhost:8000/orders");
+        assertThat(one.connections()).isEqualTo(30);
+        assertThat(one.threads()).isEqualTo(2);
+        assertThat(one.durationSeconds()).isEqualTo(20);
+        assertThat(one.latency()).isEqualTo(new ThreadStat(465_130, 266_450, 1_840_000, 85.15));
+        assertThat(one.requests()).isEqualTo(1331);
+        assertThat(one.socketErrors()).isEqualTo(new SocketErrors(0, 0, 0, 5));
+        assertThat(one.requestsPerSec()).isEqualTo(66.54);
+
+        WrkResult three = parser.parse(resource("lab-3replicas-latency.txt"));
+        assertThat(three.percentileUs(99)).isEqualTo(539_470.0);
+        assertThat(three.requestsPerSec()).isEqualTo(133.08);
+
+        assertThat(parser.parse(resource("lab-400.txt")).non2xx3xx()).isEqualTo(3539);
+        WrkResult tool = parser.parse(resource("lab-compose-tool.txt"));
+        assertThat(tool.url()).isEqualTo("http://nginx/orders");
+        assertThat(tool.requests()).isEqualTo(783);
+    }
+
+    @Test
     void parsesSocketErrorsAndMicrosecondLatency() {
         WrkResult r = parser.parse(resource("wrk41-killed.txt"));
 
@@ -137,7 +159,10 @@ class WrkOutputParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"wrk41-latency.txt", "wrk41-python-http10.txt", "wrk41-404.txt", "wrk41-garbage.txt",
-            "wrk41-reset.txt", "wrk41-slow.txt", "wrk41-status.txt", "wrk41-killed.txt", "wrk41-hang.txt"})
+            "wrk41-reset.txt", "wrk41-slow.txt", "wrk41-status.txt", "wrk41-killed.txt", "wrk41-hang.txt",
+            // captured on the lab stack itself: 1 and 3 replicas, timeouts, --latency, 400s, the compose wrk tool
+            "lab-1replica.txt", "lab-1replica-timeouts.txt", "lab-1replica-latency.txt", "lab-3replicas.txt",
+            "lab-3replicas-latency.txt", "lab-400.txt", "lab-compose-tool.txt"})
     void formatReproducesRealWrkOutputByteForByte(String name) {
         String text = resource(name);
         assertThat(parser.parse(text).format()).isEqualTo(text);
