@@ -28,7 +28,7 @@ public final class BatchHtml {
             span.flag { display: inline-block; margin: 1px 2px; padding: 0 5px; border-radius: 8px; font-size: 11px;
                         background: #fff3cd; border: 1px solid #e0c36a; }
             span.flag.bad { background: #fde2e2; border-color: #e39a9a; }
-            div.notes { color: #666; font-size: 11px; max-width: 220px; }
+            div.notes { color: #666; font-size: 11px; max-width: 220px; overflow-wrap: anywhere; }
             .charts img { max-width: 100%; border: 1px solid #ddd; margin: 8px 0; }
             .charts { display: grid; grid-template-columns: 1fr; max-width: 1000px; }
             body.report { max-width: 960px; }
