@@ -27,14 +27,15 @@ class ConclusionTest {
             new double[] {10, 12.5, 23.8, 69.8, 141.2}, Map.of("10.0.0.2:8000", 600L));
 
     @Test
-    void sublinearGrowthIsExplainedByTheSharedCores() {
+    void sublinearGrowthIsExplainedByTheSingleDatabaseAndSharedCores() {
         Sweep three = sweep(3, new double[] {102, 450, 650, 690, 700}, new double[] {9.8, 11.1, 15.4, 43.5, 85.7},
                 Map.of("a", 1L, "b", 1L, "c", 1L));
 
         String text = Conclusion.of(ONE, three, 2);
 
         assertThat(text).startsWith("При 60 соединениях 3 реплики дали в 1,6 раза больше запросов/с (425 → 700), "
-                + "а не в 3: реплики делят 2 ядра процессора")
+                + "а не в 3: все реплики ходят в одну базу данных")
+                .contains("2 ядра процессора этой машины реплики делят")
                 .contains("Средняя задержка там же: 141,2 → 85,7 мс, p99: 282,4 → 171,4 мс.")
                 .contains("Одна реплика упёрлась в потолок ≈430 запросов/с уже при 5 соединениях: дальше росла только "
                         + "задержка (средняя 12,5 → 141,2 мс)")
