@@ -81,6 +81,7 @@ class StackEndToEndIT {
     @Order(4)
     void scaledToThreeReplicasNginxAndPrometheusSeeAllOfThem() {
         stack.scaleWeb(3, Duration.ofSeconds(90));
+        stack.services().forEach(s -> System.out.printf("[e2e]   %-12s %-8s %s%n", s.service(), s.state(), s.health()));
         pause(5);
         Map<String, Integer> served = new HashMap<>();
         for (int i = 0; i < 300; i++) {
