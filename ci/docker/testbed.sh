@@ -102,6 +102,7 @@ ensure_bases() {
   [ ${#pending[@]} -eq 0 ] && return
   command -v debootstrap >/dev/null || { log "устанавливаю debootstrap…"; apt_install debootstrap; }
   local t; t=$(date +%s); local pids=() item
+  log "debootstrap --variant=minbase: ${pending[*]%%:*} (параллельно, около минуты; журналы в $STATE)…"
   for item in "${pending[@]}"; do
     suite=${item%%:*}
     (
@@ -213,9 +214,25 @@ case "$cmd" in
   images)  ensure_bases; build_standins; log "образы готовы за $(since "$T0")";;
   list)    required_images;;
   save)    out="${2:?укажите файл архива, например lab-images.tar}"
-           imgs=$(required_images); docker compose -f "$REPO/docker-compose.yml" --profile tools build >/dev/null
+           # Offline kit: every image the lab needs (the wrk tool included) in one archive.
+           # Each one is taken from the local engine, pulled where a registry answers, and otherwise
+           # built here from the Debian mirror (the stand-ins above).
+           imgs=$(required_images) || die "docker-compose.yml не читается"
+           missing=()
+           for img in $imgs; do
+             docker image inspect "$img" >/dev/null 2>&1 && continue
+             log "скачиваю $img…"
+             timeout 300 docker pull -q "$img" >/dev/null 2>&1 || missing+=("$img")
+           done
+           if [ ${#missing[@]} -gt 0 ]; then
+             log "реестр недоступен для: ${missing[*]} — собираю замены из зеркала Debian"
+             ensure_bases; build_standins
+           fi
+           docker compose -f "$REPO/docker-compose.yml" --profile tools build -q >/dev/null || die "не собрались образы web и wrk"
            built=$(docker compose -f "$REPO/docker-compose.yml" --profile tools config --images)
-           log "сохраняю образы в $out…"; docker save -o "$out" $(printf '%s\n' $imgs $built | sort -u)
-           log "архив $out: $(du -h "$out" | cut -f1)";;
+           all=$(printf '%s\n' $imgs $built | sort -u)
+           log "сохраняю в $out: $(echo $all)"
+           docker save -o "$out" $all
+           log "архив $out: $(du -h "$out" | cut -f1); на компьютере студента: docker load -i $(basename "$out")";;
   *) die "неизвестная команда '$cmd' (up|engine|images|list|save ARCHIVE)";;
 esac

@@ -88,6 +88,16 @@ class FixtureGradingIT {
     }
 
     @Test
+    void aServiceThatCrashesIsTornDownWithItsLogsAttached() {
+        GradingResult result = grade("crashing-setup");
+        assertThat(status(result, "launch.stack_boots")).isEqualTo(CheckStatus.FAILED);
+        assertThat(line(result, "launch.stack_boots").message()).contains("setup");
+        assertThat(result.sheet().infraFailure()).isFalse();
+        assertThat(result.reportDir().resolve("service-logs.txt")).content().contains("migration 0002 failed");
+        assertThat(result.sheet().total()).as(result.consoleSummary()).isEqualTo(EXPECTED_REPORT_ONLY);
+    }
+
+    @Test
     void maliciousComposeFileIsRefusedBeforeAnyContainerStarts() {
         List<String> before = containers();
         GradingResult result = grade("malicious");
