@@ -40,8 +40,10 @@ public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quie
 
     public static GradingConfig from(Function<String, Optional<String>> parameters) {
         Path repo = Path.of(parameters.apply(REPO).filter(s -> !s.isBlank()).orElse(".")).toAbsolutePath().normalize();
+        // A mistyped -Dlab.repo must not create folders there: the report then goes to the current folder.
+        Path reportHome = java.nio.file.Files.isDirectory(repo) ? repo : Path.of("").toAbsolutePath();
         Path reportDir = parameters.apply(REPORT_DIR).filter(s -> !s.isBlank()).map(Path::of)
-                .orElse(repo.resolve("target").resolve("lab-report")).toAbsolutePath().normalize();
+                .orElse(reportHome.resolve("target").resolve("lab-report")).toAbsolutePath().normalize();
         Path rubric = parameters.apply(RUBRIC).filter(s -> !s.isBlank()).map(Path::of)
                 .orElse(repo.resolve("rubric.yaml")).toAbsolutePath().normalize();
         boolean quiet = parameters.apply(QUIET).map(Boolean::parseBoolean).orElse(false);

@@ -39,6 +39,9 @@ public final class LabReportListener implements TestExecutionListener {
         GradingConfig config = GradingConfig.from(plan.getConfigurationParameters()::get);
         LabRun run = new LabRun(config);
         run.progress("проверяю " + config.repo());
+        if (!java.nio.file.Files.isDirectory(config.repo())) {
+            run.notice("папки " + config.repo() + " нет: проверьте путь в -Dlab.repo / --repo");
+        }
         IntegrityWarning.check(run);
         runs.put(plan, run);
         LabRuns.push(run);
