@@ -63,12 +63,7 @@ public final class LabCharts {
     }
 
     private static XYChart linesVsConcurrency(String title, String yTitle, Map<String, SortedMap<Integer, Double>> data) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title)
-                .xAxisTitle("Одновременных соединений (wrk -c)")
-                .yAxisTitle(yTitle)
-                .build();
-        style(chart.getStyler());
+        XYChart chart = lines(title, "Одновременных соединений (wrk -c)", yTitle);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisDecimalPattern("#");
@@ -84,12 +79,7 @@ public final class LabCharts {
 
     /** Throughput against the number of replicas, as bars. */
     public static CategoryChart requestsVsReplicas(SortedMap<Integer, Double> requestsPerSecByReplicas) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Пропускная способность и число реплик")
-                .xAxisTitle("Реплик веб-приложения")
-                .yAxisTitle("Запросов в секунду")
-                .build();
-        style(chart.getStyler());
+        CategoryChart chart = bars("Пропускная способность и число реплик", "Реплик веб-приложения", "Запросов в секунду");
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -102,12 +92,7 @@ public final class LabCharts {
 
     /** Average and peak CPU of each container (100% = one core, as in `docker stats`). */
     public static CategoryChart cpuPerContainer(List<ContainerUsage> usage) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Загрузка CPU по контейнерам")
-                .xAxisTitle("Контейнер (сервис#реплика)")
-                .yAxisTitle("CPU, % одного ядра")
-                .build();
-        style(chart.getStyler());
+        CategoryChart chart = bars("Загрузка CPU по контейнерам", "Контейнер (сервис#реплика)", "CPU, % одного ядра");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisDecimalPattern("#0");
         List<String> names = usage.stream().map(u -> u.container().label()).toList();
@@ -118,12 +103,7 @@ public final class LabCharts {
 
     /** CPU of each container over the run, one line per container. */
     public static XYChart cpuOverTime(List<ContainerSample> samples) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("CPU контейнеров во время нагрузки")
-                .xAxisTitle("Время от начала замера, с")
-                .yAxisTitle("CPU, % одного ядра")
-                .build();
-        style(chart.getStyler());
+        XYChart chart = lines("CPU контейнеров во время нагрузки", "Время от начала замера, с", "CPU, % одного ядра");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisDecimalPattern("#0");
         long start = samples.stream().mapToLong(ContainerSample::epochMillis).min().orElse(0);
@@ -160,12 +140,7 @@ public final class LabCharts {
             int b = Math.min(bins - 1, Math.max(0, (int) Math.floor(t)));
             counts.set(b, counts.get(b) + 1);
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Распределение итоговых баллов")
-                .xAxisTitle("Баллы")
-                .yAxisTitle("Студентов")
-                .build();
-        style(chart.getStyler());
+        CategoryChart chart = bars("Распределение итоговых баллов", "Баллы", "Студентов");
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -222,4 +197,21 @@ public final class LabCharts {
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         styler.setAntiAlias(true);
     }
+
+    /** A styled, empty bar chart of the common size. */
+    private static CategoryChart bars(String title, String xTitle, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        return chart;
+    }
+
+    /** A styled, empty line chart of the common size. */
+    private static XYChart lines(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        return chart;
+    }
+
 }
