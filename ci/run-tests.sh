@@ -9,6 +9,9 @@ if ! docker info >/dev/null 2>&1 || ! docker compose version >/dev/null 2>&1; th
   echo "[run-tests] Docker engine не отвечает: сначала поднимаю локальный стенд (ci/docker/testbed.sh up)…"
 fi
 bash ci/docker/testbed.sh up
+# Docker Hub for `docker compose pull` in DocCommandsIT: a local mirror holding the stand-ins.
+bash ci/docker/testbed.sh mirror \
+  || echo "[run-tests] зеркало Docker Hub не поднято: docker compose pull в DocCommandsIT пойдёт в сам Docker Hub"
 
 # Testcontainers on machines with no registry: Ryuk's image cannot be pulled, and /.dockerenv
 # would make it look for a gateway through a helper image it cannot pull either.

@@ -5,7 +5,9 @@
 # every image the lab's docker-compose.yml needs, under the very same name:tag.
 # Idempotent: each stand-in carries a recipe hash label and is rebuilt only when its recipe changes.
 #
-# Usage: ci/docker/testbed.sh [up|engine|images|list|save ARCHIVE]
+# Usage: ci/docker/testbed.sh [up|engine|images|mirror|list|save ARCHIVE]
+#   mirror: a local Docker Hub mirror (Debian's docker-registry on 127.0.0.1:5000) holding the stand-ins,
+#           so `docker compose pull` works with no registry on the internet (CI uses it; see README).
 set -Eeuo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,6 +15,7 @@ REPO="$(cd "$HERE/../.." && pwd)"
 STATE="${LAB_TESTBED_STATE:-/var/tmp/lab-testbed}"
 DOCKERD_LOG="$STATE/dockerd.log"
 COMPOSE_PLUGIN_DIR=/usr/local/lib/docker/cli-plugins
+HUB_MIRROR="${LAB_HUB_MIRROR:-127.0.0.1:5000}"
 T0=$(date +%s)
 
 log()  { printf '[testbed %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
@@ -50,7 +53,8 @@ ensure_engine() {
   fi
   need_root
   log "запускаю dockerd (журнал: $DOCKERD_LOG)…"
-  setsid nohup dockerd >"$DOCKERD_LOG" 2>&1 < /dev/null &
+  # Docker Hub pulls try the local mirror first (`testbed.sh mirror` starts it), then Docker Hub.
+  setsid nohup dockerd --registry-mirror "http://$HUB_MIRROR" >"$DOCKERD_LOG" 2>&1 < /dev/null &
   local pid=$! i
   for i in $(seq 1 60); do
     docker info >/dev/null 2>&1 && break
@@ -206,12 +210,60 @@ build_standins() {
   done < <(standins)
 }
 
+# Images `docker compose pull` fetches: those of services without a build.
+pulled_images() {
+  docker compose -f "$REPO/docker-compose.yml" --profile tools config --format json | python3 -c '
+import json, sys
+svcs = json.load(sys.stdin).get("services", {})
+print("\n".join(sorted({s["image"] for s in svcs.values() if s.get("image") and not s.get("build")})))'
+}
+
+# A Docker Hub mirror on this machine (Debian's docker-registry) holding the stand-ins, so that
+# `docker compose pull` works with no registry on the internet, as in a classroom with a mirror.
+ensure_hub_mirror() {
+  need_root
+  local t; t=$(date +%s)
+  if ! docker info -f '{{json .RegistryConfig.Mirrors}}' 2>/dev/null | grep -q "$HUB_MIRROR"; then
+    die "dockerd запущен без зеркала http://$HUB_MIRROR (его запускал не testbed.sh): добавьте в /etc/docker/daemon.json \"registry-mirrors\": [\"http://$HUB_MIRROR\"] и перезапустите Docker"
+  fi
+  command -v docker-registry >/dev/null || { log "устанавливаю docker-registry (пакет Debian)…"; apt_install docker-registry; }
+  if ! curl -sf "http://$HUB_MIRROR/v2/" >/dev/null; then
+    mkdir -p "$STATE/hub-mirror"
+    printf 'version: 0.1\nlog: {level: warn}\nstorage: {filesystem: {rootdirectory: %s}}\nhttp: {addr: %s}\n' \
+      "$STATE/hub-mirror" "$HUB_MIRROR" > "$STATE/hub-mirror.yml"
+    setsid nohup docker-registry serve "$STATE/hub-mirror.yml" >"$STATE/hub-mirror.log" 2>&1 < /dev/null &
+    local i; for i in $(seq 1 20); do curl -sf "http://$HUB_MIRROR/v2/" >/dev/null && break; sleep 0.5; done
+    curl -sf "http://$HUB_MIRROR/v2/" >/dev/null || { tail -20 "$STATE/hub-mirror.log" >&2; die "docker-registry не ответил на $HUB_MIRROR"; }
+    log "зеркало Docker Hub: docker-registry на $HUB_MIRROR (хранилище $STATE/hub-mirror)"
+  fi
+  local ref path id mark
+  mkdir -p "$STATE/hub-mirror-pushed"
+  for ref in $(pulled_images); do
+    docker image inspect "$ref" >/dev/null 2>&1 || die "нет образа $ref: сначала ci/docker/testbed.sh up"
+    path=$ref; [[ "$path" == */* ]] || path="library/$path"   # Docker Hub's name for official images
+    id=$(docker image inspect -f '{{.Id}}' "$ref"); mark="$STATE/hub-mirror-pushed/$(echo "$path" | tr '/:' '__')"
+    if [ "$(cat "$mark" 2>/dev/null)" = "$id" ] && curl -sf -o /dev/null \
+         -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+         "http://$HUB_MIRROR/v2/${path%:*}/manifests/${path##*:}"; then
+      log "в зеркале уже есть $ref"; continue
+    fi
+    log "кладу $ref в зеркало…"
+    docker tag "$ref" "$HUB_MIRROR/$path"
+    docker push -q "$HUB_MIRROR/$path" >"$STATE/hub-mirror-push.log" 2>&1 \
+      || { tail -20 "$STATE/hub-mirror-push.log" >&2; die "docker push $ref в зеркало не прошёл"; }
+    docker rmi "$HUB_MIRROR/$path" >/dev/null
+    echo "$id" > "$mark"
+  done
+  log "зеркало готово за $(since "$t"): docker compose pull берёт образы из него"
+}
+
 cmd="${1:-up}"
 case "$cmd" in
   up)      ensure_engine; ensure_compose; ensure_bases; build_standins
            log "стенд готов за $(since "$T0")";;
   engine)  ensure_engine; ensure_compose;;
   images)  ensure_bases; build_standins; log "образы готовы за $(since "$T0")";;
+  mirror)  ensure_hub_mirror;;
   list)    required_images;;
   save)    out="${2:?укажите файл архива, например lab-images.tar}"
            # Offline kit: every image the lab needs (the wrk tool included) in one archive.
@@ -234,5 +286,5 @@ case "$cmd" in
            log "сохраняю в $out: $(echo $all)"
            docker save -o "$out" $all
            log "архив $out: $(du -h "$out" | cut -f1); на компьютере студента: docker load -i $(basename "$out")";;
-  *) die "неизвестная команда '$cmd' (up|engine|images|list|save ARCHIVE)";;
+  *) die "неизвестная команда '$cmd' (up|engine|images|mirror|list|save ARCHIVE)";;
 esac
