@@ -2,7 +2,6 @@ package ru.mpgu.lab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import ru.mpgu.lab.grading.GradingResult;
 import ru.mpgu.lab.output.OutputsTestAccess;
 import ru.mpgu.lab.output.ScoreSheetJson;
@@ -27,10 +25,7 @@ class GradeAndBatchCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cmd = LabCli.newCommandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
+        return CliRuns.execute(out, err, args);
     }
 
     @Test

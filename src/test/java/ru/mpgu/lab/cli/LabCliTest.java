@@ -2,7 +2,6 @@ package ru.mpgu.lab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
 import ru.mpgu.lab.measure.wrk.WrkOutputParser;
 import ru.mpgu.lab.measure.wrk.WrkResult;
 import ru.mpgu.lab.testing.RawHttpServer;
@@ -36,10 +34,7 @@ class LabCliTest {
     }
 
     private int run(String... args) {
-        CommandLine cmd = LabCli.newCommandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
+        return CliRuns.execute(out, err, args);
     }
 
     @Test
