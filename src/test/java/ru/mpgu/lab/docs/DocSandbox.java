@@ -47,6 +47,7 @@ public final class DocSandbox implements AutoCloseable {
     private final Path windowsParent;
     private final Path remote;
     private final Map<String, String> env = new HashMap<>();
+    private final Set<String> volumesBefore;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** {@code project}: the repository whose docs are followed; {@code root}: an empty scratch folder. */
@@ -66,6 +67,19 @@ public final class DocSandbox implements AutoCloseable {
             env.put("GIT_" + who + "_NAME", "Студент Проверочный");
             env.put("GIT_" + who + "_EMAIL", "student@example.org");
         }
+        volumesBefore = volumes();
+    }
+
+    private Set<String> volumes() {
+        return new HashSet<>(shell(Place.PARENT, "docker volume ls -q").lines().filter(l -> !l.isBlank()).toList());
+    }
+
+    /** Volumes made since the sandbox opened that no compose project owns (an image's anonymous VOLUME). */
+    private Set<String> strayVolumes() {
+        Set<String> made = volumes();
+        made.removeAll(volumesBefore);
+        made.removeIf(v -> v.startsWith(FOLDER + "_")); // the project's named volumes outlive `down` by design
+        return made;
     }
 
     /** Fails with a plain reason when a port the docs use is taken (a student stack left running, say). */
@@ -198,6 +212,8 @@ public final class DocSandbox implements AutoCloseable {
         String left = shell(Place.CLONE, "docker ps -a --filter label=com.docker.compose.project=" + FOLDER
                 + " --format '{{.Names}}'");
         assertThat(left.strip()).as("контейнеры после docker compose down").isEmpty();
+        assertThat(strayVolumes()).as("безымянные тома после docker compose down (копятся с каждым запуском)")
+                .isEmpty();
     }
 
     // ---- files the steps produce ----
@@ -303,6 +319,10 @@ public final class DocSandbox implements AutoCloseable {
         String ids = shell(Place.PARENT, "docker ps -aq --filter label=com.docker.compose.project=" + FOLDER);
         if (!ids.isBlank()) {
             shell(Place.PARENT, "docker rm -fv " + String.join(" ", ids.strip().split("\\s+")));
+        }
+        Set<String> stray = strayVolumes();
+        if (!stray.isEmpty()) {
+            shell(Place.PARENT, "docker volume rm " + String.join(" ", stray));
         }
         deleteArchive();
     }
