@@ -151,7 +151,7 @@ res = {
   "nearest_to_cpu_limit": nearest["container"],
   "stack_memory_mib_web3": round(sum(s["memory_mib"] for s in stats), 1),
 }
-name = "bench/results/stack-" + res["date"][:10] + ".json"
+name = "bench/results/stack-" + res["date"][:16].replace(":", "-") + ".json"
 json.dump(res, open(name, "w"), indent=2, ensure_ascii=False)
 json.dump(res, open("bench/results/stack-latest.json", "w"), indent=2, ensure_ascii=False)
 print(json.dumps(res, indent=2, ensure_ascii=False))
