@@ -252,7 +252,8 @@ public final class BatchRunner {
         out.flush();
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Removes {@code dir} and everything below it; nothing happens when it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

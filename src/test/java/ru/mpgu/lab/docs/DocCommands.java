@@ -110,12 +110,26 @@ public final class DocCommands {
         }
     }
 
+    /** The literal text of every fenced block of {@code markdown} whose info string is {@code info}. */
+    static List<String> fencedBlocks(Path markdown, String info) throws IOException {
+        List<String> blocks = new ArrayList<>();
+        Parser.builder().build().parse(Files.readString(markdown)).accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock block) {
+                if (info.equals(block.getInfo())) {
+                    blocks.add(block.getLiteral());
+                }
+            }
+        });
+        return blocks;
+    }
+
     /** One space between words, so a command matches however it is wrapped. */
     public static String normalize(String command) {
         return command.strip().replaceAll("\\s+", " ");
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -21,9 +21,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.parser.Parser;
 import ru.mpgu.lab.docs.DocPlan.Outcome;
 import ru.mpgu.lab.docs.DocPlan.Place;
 import ru.mpgu.lab.stack.CommandRunner;
@@ -257,7 +254,7 @@ public final class DocSandbox implements AutoCloseable {
         if (overrideComment != null) {
             try (Stream<Path> files = Files.walk(out)) {
                 boolean found = files.filter(p -> p.getFileName().toString().equals("report.md"))
-                        .anyMatch(p -> read(p).contains(overrideComment));
+                        .anyMatch(p -> DocCommands.read(p).contains(overrideComment));
                 assertThat(found).as("ручная оценка «" + overrideComment + "» в отчёте ivanova").isTrue();
             }
         }
@@ -278,7 +275,7 @@ public final class DocSandbox implements AutoCloseable {
 
     /** The teacher guide's {@code n}-th yaml example, saved as overrides.yaml in the clone. */
     void writeOverrides(int n) throws IOException {
-        List<String> yaml = fencedBlocks(clone().resolve("tasks/teacher-guide.md"), "yaml");
+        List<String> yaml = DocCommands.fencedBlocks(clone().resolve("tasks/teacher-guide.md"), "yaml");
         assertThat(yaml).as("примеры overrides.yaml в руководстве").hasSizeGreaterThan(n);
         Files.writeString(clone().resolve("overrides.yaml"), yaml.get(n));
     }
@@ -287,27 +284,6 @@ public final class DocSandbox implements AutoCloseable {
     void collectSubmissions() throws IOException {
         Path group = Files.createDirectories(home.resolve("group-21"));
         must(group, List.of("git", "clone", "-q", remote.toString(), "ivanova"));
-    }
-
-    static List<String> fencedBlocks(Path markdown, String info) throws IOException {
-        List<String> blocks = new ArrayList<>();
-        Parser.builder().build().parse(Files.readString(markdown)).accept(new AbstractVisitor() {
-            @Override
-            public void visit(FencedCodeBlock block) {
-                if (info.equals(block.getInfo())) {
-                    blocks.add(block.getLiteral());
-                }
-            }
-        });
-        return blocks;
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Removes the clone's compose project (every profile), whatever state the steps left it in. */
@@ -324,12 +300,8 @@ public final class DocSandbox implements AutoCloseable {
         if (!stray.isEmpty()) {
             shell(Place.PARENT, "docker volume rm " + String.join(" ", stray));
         }
-        deleteArchive();
-    }
-
-    private void deleteArchive() {
         try {
-            Files.deleteIfExists(clone().resolve("lab-images.tar"));
+            deleteImageArchive();
         } catch (IOException ignored) {
             // best effort: the scratch folder is under target/
         }

@@ -2,7 +2,6 @@ package ru.mpgu.lab.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import ru.mpgu.lab.batch.BatchRunner;
 import ru.mpgu.lab.docs.DocPlan;
 import ru.mpgu.lab.docs.DocPlan.Outcome;
 import ru.mpgu.lab.docs.DocPlan.Step;
@@ -28,7 +28,7 @@ class DocCommandsIT {
     void everyDocumentedCommandWorksFromAFreshClone() throws Exception {
         DocSandbox.requireFreePorts();
         Path root = Path.of("target/docs-commands").toAbsolutePath();
-        deleteTree(root);
+        BatchRunner.deleteTree(root);
         Files.createDirectories(root);
         List<Step> steps = DocPlan.steps();
         List<String> failures = new ArrayList<>();
@@ -70,15 +70,5 @@ class DocCommandsIT {
     private static String tail(String output) {
         List<String> lines = output.strip().lines().toList();
         return String.join("\n      ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package ru.mpgu.lab.measure.wrk;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,57 +71,37 @@ public final class WrkUnits {
         return fixed(amount, precision) + unit;
     }
 
+    private static final Map<String, Double> MICROSECONDS_PER = Map.of(
+            "us", 1.0, "ms", 1e3, "s", 1e6, "m", 60e6, "h", 3600e6);
+    private static final Map<String, Double> METRIC_PREFIX = Map.of(
+            "", 1.0, "k", 1e3, "M", 1e6, "G", 1e9, "T", 1e12, "P", 1e15);
+    private static final Map<String, Double> BYTES_PER = Map.of(
+            "B", 1.0, "KB", 1024.0, "MB", Math.pow(1024, 2), "GB", Math.pow(1024, 3), "TB", Math.pow(1024, 4),
+            "PB", Math.pow(1024, 5));
+
     /** Parses "3.67ms" etc. into microseconds; {@code null} when the text is no wrk time. */
     public static Double parseTimeUs(String text) {
-        Matcher m = NUMBER_WITH_UNIT.matcher(text);
-        if (!m.matches()) {
-            return null;
-        }
-        double factor = switch (m.group(2)) {
-            case "us" -> 1;
-            case "ms" -> 1_000;
-            case "s" -> 1_000_000;
-            case "m" -> 60_000_000;
-            case "h" -> 3_600_000_000.0;
-            default -> Double.NaN;
-        };
-        return Double.isNaN(factor) ? null : scaled(m.group(1), factor);
+        return parseWithUnit(text, MICROSECONDS_PER);
     }
 
     /** Parses "1.28k", "667.08", "1.2M" (wrk's metric units). */
     public static Double parseMetric(String text) {
-        Matcher m = NUMBER_WITH_UNIT.matcher(text);
-        if (!m.matches()) {
-            return null;
-        }
-        double factor = switch (m.group(2)) {
-            case "" -> 1;
-            case "k" -> 1e3;
-            case "M" -> 1e6;
-            case "G" -> 1e9;
-            case "T" -> 1e12;
-            case "P" -> 1e15;
-            default -> Double.NaN;
-        };
-        return Double.isNaN(factor) ? null : scaled(m.group(1), factor);
+        return parseWithUnit(text, METRIC_PREFIX);
     }
 
     /** Parses "511.33KB", "0.00B", "4.56MB" into bytes. */
     public static Double parseBytes(String text) {
+        return parseWithUnit(text, BYTES_PER);
+    }
+
+    /** A number followed by one of {@code factors}' units, scaled; {@code null} for any other text. */
+    private static Double parseWithUnit(String text, Map<String, Double> factors) {
         Matcher m = NUMBER_WITH_UNIT.matcher(text);
         if (!m.matches()) {
             return null;
         }
-        double factor = switch (m.group(2)) {
-            case "B" -> 1;
-            case "KB" -> 1024;
-            case "MB" -> 1024.0 * 1024;
-            case "GB" -> 1024.0 * 1024 * 1024;
-            case "TB" -> Math.pow(1024, 4);
-            case "PB" -> Math.pow(1024, 5);
-            default -> Double.NaN;
-        };
-        return Double.isNaN(factor) ? null : scaled(m.group(1), factor);
+        Double factor = factors.get(m.group(2));
+        return factor == null ? null : scaled(m.group(1), factor);
     }
 
     /** Parses a plain number or nan ("92.57", "-nan"). */
