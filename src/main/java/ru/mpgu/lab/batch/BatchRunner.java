@@ -18,6 +18,8 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import ru.mpgu.lab.charts.ChartFiles;
 import ru.mpgu.lab.charts.LabCharts;
+import ru.mpgu.lab.facts.StackFacts;
+import ru.mpgu.lab.facts.StackHash;
 import ru.mpgu.lab.integrity.IntegrityCheck;
 import ru.mpgu.lab.integrity.IntegrityManifest;
 import ru.mpgu.lab.integrity.IntegrityReport;
@@ -51,13 +53,27 @@ public final class BatchRunner {
     public static final String MEASURE_RPS_3 = "rps_3_replicas";
 
     private final Settings settings;
+    /** Stack facts, one JSON file per distinct stack (named by its {@link StackHash}), kept for resumed batches. */
+    public static final String FACTS_DIR = "stack-facts";
+
     private final SubmissionGrader grader;
+    private final SubmissionGrader replayGrader;
     private final BooleanSupplier dockerAlive;
     private final PrintWriter out;
 
     public BatchRunner(Settings settings, SubmissionGrader grader, BooleanSupplier dockerAlive, PrintWriter out) {
+        this(settings, grader, grader, dockerAlive, out);
+    }
+
+    /**
+     * @param grader       grades a submission whose stack is not measured yet: boots it (a child JVM with a budget)
+     * @param replayGrader grades a submission against its stack's measured facts (no stack; may run in-process)
+     */
+    public BatchRunner(Settings settings, SubmissionGrader grader, SubmissionGrader replayGrader, BooleanSupplier dockerAlive,
+                       PrintWriter out) {
         this.settings = settings;
         this.grader = grader;
+        this.replayGrader = replayGrader;
         this.dockerAlive = dockerAlive;
         this.out = out;
     }
@@ -70,6 +86,10 @@ public final class BatchRunner {
         int graded = 0;
         int skipped = 0;
         say("Работ к проверке: " + folders.size() + ". Результаты: " + outDir);
+        Map<Path, String> stacks = stackHashes(folders);
+        long distinct = stacks.values().stream().distinct().count();
+        say("Различных стендов: " + distinct + " (каждый запускается и измеряется один раз, остальные работы"
+                + " оцениваются по его замеру)");
         for (int i = 0; i < folders.size(); i++) {
             Path repo = folders.get(i);
             String name = repo.getFileName().toString();
@@ -84,10 +104,13 @@ public final class BatchRunner {
                 say(prefix + "уже проверено, работа не менялась - пропускаю");
                 continue;
             }
-            GradebookRow row = gradeOne(name, repo, studentDir, section);
+            Path facts = stacks.containsKey(repo) ? factsFile(outDir, stacks.get(repo)) : null;
+            boolean replay = facts != null && StackFacts.readFor(facts, repo, settings.rubricFile()).isPresent();
+            GradebookRow row = gradeOne(name, repo, studentDir, section, facts, replay);
             rows.add(row);
             graded++;
-            say(prefix + describe(row));
+            say(prefix + describe(row) + (facts == null ? "" : (replay ? ", стенд " : ", измерен стенд ")
+                    + StackHash.shortForm(stacks.get(repo))));
             if (!row.flags().contains(Flags.INFRASTRUCTURE)) {
                 new DoneMarker(hash, Instant.now(), row).write(studentDir);
             }
@@ -107,6 +130,30 @@ public final class BatchRunner {
     }
 
     GradebookRow gradeOne(String name, Path repo, Path studentDir, Map<String, ScoreOverride> section) throws IOException {
+        return gradeOne(name, repo, studentDir, section, null, false);
+    }
+
+    /** The stack hash of each submission that has stack files; a folder that cannot be read has none (measured alone). */
+    private static Map<Path, String> stackHashes(List<Path> folders) {
+        Map<Path, String> hashes = new LinkedHashMap<>();
+        for (Path repo : folders) {
+            try {
+                if (Files.isRegularFile(repo.resolve("docker-compose.yml"))) {
+                    hashes.put(repo, StackHash.of(repo));
+                }
+            } catch (IOException | RuntimeException e) {
+                // measured on its own, without shared facts
+            }
+        }
+        return hashes;
+    }
+
+    static Path factsFile(Path outDir, String stackHash) {
+        return outDir.resolve(FACTS_DIR).resolve(stackHash + ".json");
+    }
+
+    GradebookRow gradeOne(String name, Path repo, Path studentDir, Map<String, ScoreOverride> section, Path facts,
+                          boolean replay) throws IOException {
         List<String> flags = new ArrayList<>(SubmissionInspector.preflight(repo));
         List<String> notes = new ArrayList<>();
         LabReport report = ReportParser.parse(repo.resolve(ReportParser.DEFAULT_PATH));
@@ -138,8 +185,8 @@ public final class BatchRunner {
             Files.deleteIfExists(studentDir.resolve("overrides.yaml"));
         }
         Path log = studentDir.resolve("grading.log");
-        GradingOutcome outcome = grader.grade(new GradeRequest(name, repo.toAbsolutePath().normalize(), reportDir,
-                settings.rubricFile(), overridesFile, settings.budget(), log));
+        GradingOutcome outcome = (replay ? replayGrader : grader).grade(new GradeRequest(name, repo.toAbsolutePath().normalize(),
+                reportDir, settings.rubricFile(), overridesFile, settings.budget(), log, facts));
         ScoreSheet sheet = outcome.sheet();
         if (outcome.timedOut()) {
             flags.add(Flags.TIMEOUT);

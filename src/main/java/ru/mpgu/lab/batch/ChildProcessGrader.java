@@ -55,6 +55,10 @@ public final class ChildProcessGrader implements SubmissionGrader {
             cmd.add("--overrides");
             cmd.add(r.overrides().toString());
         }
+        if (r.facts() != null) {
+            cmd.add("--facts");
+            cmd.add(r.facts().toString());
+        }
         return cmd;
     }
 

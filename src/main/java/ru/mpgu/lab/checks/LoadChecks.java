@@ -17,8 +17,7 @@ public final class LoadChecks {
     }
 
     /** A short control load at the lab's concurrency: no socket errors, no 5xx. */
-    public static CheckOutcome noErrors(LabRun lab) {
-        Check check = lab.check("load.no_errors");
+    public static CheckOutcome noErrors(LabRun lab, Check check) {
         return StackChecks.onStack(lab, check, 1, stack -> {
             LoadResult result = load(lab, stack, check, null, "нагрузка (1 реплика)");
             lab.measured("rps_1_replica", result.requestsPerSec());

@@ -21,8 +21,7 @@ public final class MetricsChecks {
     private MetricsChecks() {
     }
 
-    public static CheckOutcome counterGrowsUnderLoad(LabRun lab) {
-        Check check = lab.check("metrics.prometheus_counter");
+    public static CheckOutcome counterGrowsUnderLoad(LabRun lab, Check check) {
         return StackChecks.onStack(lab, check, 1, stack -> {
             String query = "sum(" + check.stringParam("metric", "http_requests_total") + "{job=\""
                     + check.stringParam("job", "web") + "\"})";
@@ -56,8 +55,7 @@ public final class MetricsChecks {
         });
     }
 
-    public static CheckOutcome dashboardPanelsHaveData(LabRun lab) {
-        Check check = lab.check("metrics.dashboard_queries");
+    public static CheckOutcome dashboardPanelsHaveData(LabRun lab, Check check) {
         return StackChecks.onStack(lab, check, 1, stack -> {
             try {
                 JsonNode search = Http.getJson(stack.grafanaUrl().resolve("/api/search?type=dash-db"));

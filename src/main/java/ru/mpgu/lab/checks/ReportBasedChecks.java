@@ -4,6 +4,7 @@ import ru.mpgu.lab.answers.AnswerGrader;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.report.ReportChecks;
 import ru.mpgu.lab.report.ScreenshotInspector;
+import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
 
 /** Checks that read only the student's report: answers, screenshots, completeness. */
@@ -17,13 +18,13 @@ public final class ReportBasedChecks {
         return grader.grade(question, lab.report().answer(question));
     }
 
-    public static CheckOutcome ordersScreenshot(LabRun lab) {
-        return ScreenshotInspector.inspect(lab.check("launch.screenshot_orders"), lab.repo(),
+    public static CheckOutcome ordersScreenshot(LabRun lab, Check check) {
+        return ScreenshotInspector.inspect(check, lab.repo(),
                 lab.report().ordersScreenshot(), "скриншот /orders");
     }
 
-    public static CheckOutcome grafanaScreenshot(LabRun lab) {
-        return ScreenshotInspector.inspect(lab.check("metrics.screenshot_grafana"), lab.repo(),
+    public static CheckOutcome grafanaScreenshot(LabRun lab, Check check) {
+        return ScreenshotInspector.inspect(check, lab.repo(),
                 lab.report().grafanaScreenshot(), "скриншот Grafana");
     }
 

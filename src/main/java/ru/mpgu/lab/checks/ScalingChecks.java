@@ -23,8 +23,7 @@ public final class ScalingChecks {
     private ScalingChecks() {
     }
 
-    public static CheckOutcome requestsSpreadOverReplicas(LabRun lab) {
-        Check check = lab.check("scaling.balanced");
+    public static CheckOutcome requestsSpreadOverReplicas(LabRun lab, Check check) {
         int replicas = check.intParam("replicas", 3);
         return StackChecks.onStack(lab, check, replicas, stack -> {
             Http.pause(DNS_SETTLE);
@@ -56,8 +55,7 @@ public final class ScalingChecks {
         });
     }
 
-    public static CheckOutcome prometheusSeesReplicas(LabRun lab) {
-        Check check = lab.check("scaling.prometheus_targets");
+    public static CheckOutcome prometheusSeesReplicas(LabRun lab, Check check) {
         int expected = check.intParam("expected_up", 3);
         return StackChecks.onStack(lab, check, expected, stack -> {
             String query = "count(up{job=\"" + check.stringParam("job", "web") + "\"} == 1)";
@@ -85,8 +83,7 @@ public final class ScalingChecks {
     }
 
     /** The 3-replica wrk run: valid, consistent, and not a copy of the first run. */
-    public static CheckOutcome secondRunReported(LabRun lab) {
-        Check check = lab.check("scaling.wrk_second_run");
+    public static CheckOutcome secondRunReported(LabRun lab, Check check) {
         LabReport report = lab.report();
         CheckOutcome valid = WrkChecks.outputValid(check, report.threeReplicas(), "Прогон 2 (3 реплики)");
         if (valid.fraction() == 0) {

@@ -21,8 +21,7 @@ public final class StackChecks {
     private StackChecks() {
     }
 
-    public static CheckOutcome stackBoots(LabRun lab) {
-        Check check = lab.check("launch.stack_boots");
+    public static CheckOutcome stackBoots(LabRun lab, Check check) {
         return onStack(lab, check, 1, stack -> {
             List<ServiceState> states = stack.services();
             Set<String> running = states.stream().filter(ServiceState::healthyOrNoCheck).map(ServiceState::service)
@@ -37,8 +36,7 @@ public final class StackChecks {
         });
     }
 
-    public static CheckOutcome ordersJson(LabRun lab) {
-        Check check = lab.check("launch.orders_json");
+    public static CheckOutcome ordersJson(LabRun lab, Check check) {
         return onStack(lab, check, 1, stack -> {
             String path = check.stringParam("url_path", "/orders");
             HttpResponse<String> response;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import ru.mpgu.lab.batch.BatchOverrides;
 import ru.mpgu.lab.batch.BatchRunner;
 import ru.mpgu.lab.batch.ChildProcessGrader;
+import ru.mpgu.lab.batch.InProcessGrader;
 import ru.mpgu.lab.batch.SubmissionGrader;
 import ru.mpgu.lab.integrity.IntegrityManifest;
 import ru.mpgu.lab.rubric.Rubric;
@@ -114,6 +115,7 @@ public class BatchCommand implements Callable<Integer> {
             outWriter.flush();
         });
         SubmissionGrader grader = graderOverride != null ? graderOverride : ChildProcessGrader.javaChild(cleanup);
+        SubmissionGrader replayGrader = graderOverride != null ? graderOverride : new InProcessGrader();
         Thread hook = new Thread(() -> {
             outWriter.println("Прерывание: останавливаю текущую проверку и убираю её контейнеры…");
             outWriter.flush();
@@ -122,7 +124,7 @@ public class BatchCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             BatchRunner.Summary summary = new BatchRunner(new BatchRunner.Settings(submissions, outDir, rubricFile,
-                    teacherRubric, overrideMap, budget, teacherManifest, force), grader,
+                    teacherRubric, overrideMap, budget, teacherManifest, force), grader, replayGrader,
                     graderOverride != null ? () -> true : BatchCommand::dockerAlive, outWriter).run();
             return summary.aborted() ? 1 : 0;
         } catch (IOException e) {

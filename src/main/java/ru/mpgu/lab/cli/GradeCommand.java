@@ -60,6 +60,11 @@ public class GradeCommand implements Callable<Integer> {
     @Option(names = "--overrides", paramLabel = "FILE", description = "YAML с ручными оценками преподавателя: id -> {points, comment}.")
     Path overrides;
 
+    @Option(names = "--facts", paramLabel = "FILE",
+            description = "Файл замера стенда (JSON): если в нём замер этих же файлов стенда, стенд не запускается и проверки"
+                    + " стенда берутся из него; иначе стенд измеряется и замер записывается в этот файл.")
+    Path facts;
+
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "console",
             description = "Форматы вывода: console, github, classroom50, gradescope (можно несколько через запятую).")
     List<Format> formats;
@@ -159,6 +164,9 @@ public class GradeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             config = config.withOverrides(overrides);
+        }
+        if (facts != null) {
+            config = config.withFacts(facts);
         }
         return config;
     }

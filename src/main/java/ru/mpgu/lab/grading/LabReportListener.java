@@ -5,7 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.reporting.ReportEntry;
+import ru.mpgu.lab.rubric.CheckOutcome;
+import ru.mpgu.lab.rubric.Rubric;
+import ru.mpgu.lab.rubric.RubricException;
+import ru.mpgu.lab.rubric.RubricLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,72 +30,123 @@ import ru.mpgu.lab.scoring.Scorer;
 import ru.mpgu.lab.tasks.TaskGroups;
 
 /**
- * Opens a {@link LabRun} when a test plan with task groups starts, and when it ends: stops the stack,
- * scores the outcomes against the rubric and writes the reports. Registered through ServiceLoader, so
- * Failsafe gets it with no configuration; {@link LabGrader} registers its own instance.
+ * Collects a grading from the report entries the task tests publish ({@link RunEvents}) and, when the test
+ * plan ends, scores the outcomes against the rubric and writes the reports. Registered through ServiceLoader,
+ * so Failsafe gets it with no configuration; {@link LabGrader} registers its own instance. State is per test
+ * plan, so a grading launched from inside a running test (self-tests) is kept apart.
  */
 public final class LabReportListener implements TestExecutionListener {
 
-    private final Map<TestPlan, LabRun> runs = new IdentityHashMap<>();
+    private final Map<TestPlan, Collected> runs = new ConcurrentHashMap<>();
     private volatile GradingResult lastResult;
+    private final java.util.function.Predicate<TestPlan> isGrading;
+
+    public LabReportListener() {
+        this(LabReportListener::containsTaskGroups);
+    }
+
+    /** For tests: which plans are gradings (by default, those with the task groups). */
+    LabReportListener(java.util.function.Predicate<TestPlan> isGrading) {
+        this.isGrading = isGrading;
+    }
+
+    /** What one plan's tests reported. */
+    static final class Collected {
+        final GradingConfig config;
+        final Instant startedAt = Instant.now();
+        final Map<String, CheckOutcome> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<String, Double> measurements = Collections.synchronizedMap(new LinkedHashMap<>());
+        final List<String> notices = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, String> attachments = Collections.synchronizedMap(new LinkedHashMap<>());
+        final Map<String, Duration> phases = Collections.synchronizedMap(new LinkedHashMap<>());
+
+        Collected(GradingConfig config) {
+            this.config = config;
+        }
+
+        void add(Map<String, String> entry) {
+            RunEvents.outcome(entry).ifPresent(o -> outcomes.put(o.checkId(), o));
+            entry.forEach((key, value) -> {
+                if (key.startsWith(RunEvents.MEASUREMENT)) {
+                    measurements.put(key.substring(RunEvents.MEASUREMENT.length()), Double.parseDouble(value));
+                } else if (key.equals(RunEvents.NOTICE)) {
+                    notices.add(value);
+                } else if (key.startsWith(RunEvents.ATTACHMENT)) {
+                    attachments.put(key.substring(RunEvents.ATTACHMENT.length()), value);
+                } else if (key.startsWith(RunEvents.PHASE_MILLIS)) {
+                    phases.merge(key.substring(RunEvents.PHASE_MILLIS.length()), Duration.ofMillis(Long.parseLong(value)),
+                            Duration::plus);
+                }
+            });
+        }
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
-        if (!containsTaskGroups(plan)) {
-            return;
+        if (isGrading.test(plan)) {
+            runs.put(plan, new Collected(GradingConfig.from(plan.getConfigurationParameters()::get)));
         }
-        GradingConfig config = GradingConfig.from(plan.getConfigurationParameters()::get);
-        LabRun run = new LabRun(config);
-        run.progress("проверяю " + config.repo());
-        if (!java.nio.file.Files.isDirectory(config.repo())) {
-            run.notice("папки " + config.repo() + " нет: проверьте путь в -Dlab.repo / --repo");
-        }
-        IntegrityWarning.check(run);
-        runs.put(plan, run);
-        LabRuns.push(run);
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+        // entries carry no plan; only one grading is collected at a time per listener instance
+        runs.values().forEach(run -> run.add(entry.getKeyValuePairs()));
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
-        LabRun run = runs.remove(plan);
-        if (run == null) {
-            return;
+        Collected run = runs.remove(plan);
+        if (run != null) {
+            lastResult = finish(run);
         }
-        LabRuns.pop();
-        run.close();
-        lastResult = finish(run);
     }
 
     public Optional<GradingResult> lastResult() {
         return Optional.ofNullable(lastResult);
     }
 
-    static GradingResult finish(LabRun run) {
-        ScoreSheet sheet = Scorer.score(run.rubric(), run.outcomes().values(), Overrides.load(run.config()));
-        Path dir = run.config().reportDir();
+    static GradingResult finish(Collected run) {
+        Rubric rubric;
+        try {
+            rubric = RubricLoader.load(run.config.rubric());
+        } catch (RubricException e) {
+            rubric = RubricLoader.loadBundled();
+        }
+        ScoreSheet sheet = Scorer.score(rubric, run.outcomes.values(), Overrides.load(run.config));
+        Path dir = run.config.reportDir();
+        Path repo = run.config.repo();
         List<Attachment> attachments = new ArrayList<>();
+        List<String> notices;
+        Map<String, Double> measurements;
+        synchronized (run.notices) {
+            notices = new ArrayList<>(run.notices);
+        }
+        synchronized (run.measurements) {
+            measurements = new LinkedHashMap<>(run.measurements);
+        }
         String summary;
         try {
             Files.createDirectories(dir);
-            for (Map.Entry<String, String> a : run.attachments().entrySet()) {
+            for (Map.Entry<String, String> a : new LinkedHashMap<>(run.attachments).entrySet()) {
                 Path file = ReportWriter.writeAtomically(dir.resolve(a.getKey()), a.getValue());
                 attachments.add(new Attachment(a.getKey(), file));
             }
-            RunMetadata meta = new RunMetadata(run.repo(), run.startedAt(), Instant.now(), run.timer().snapshot(),
+            RunMetadata meta = new RunMetadata(repo, run.startedAt, Instant.now(), new LinkedHashMap<>(run.phases),
                     attachments);
             ReportWriter.writeAll(dir, sheet, meta);
             summary = ConsoleSummary.render(sheet, meta);
-            MeasurementsFile.write(dir, run.measurements(), run.notices());
-            ru.mpgu.lab.output.PlatformOutputs.fromEnvironment(sheet, meta, System.getenv(), run.repo()).ifPresent(System.out::println);
+            MeasurementsFile.write(dir, measurements, notices);
+            ru.mpgu.lab.output.PlatformOutputs.fromEnvironment(sheet, meta, System.getenv(), repo).ifPresent(System.out::println);
         } catch (IOException e) {
             summary = "Не удалось записать отчёт в " + dir + ": " + e.getMessage();
         }
-        if (!run.config().quiet()) {
+        if (!run.config.quiet()) {
             System.out.println(summary);
-            run.notices().forEach(n -> System.out.println("[lab] внимание: " + n));
+            notices.forEach(n -> System.out.println("[lab] внимание: " + n));
             System.out.println("[lab] отчёт: " + dir.resolve(ReportWriter.MARKDOWN));
         }
-        return new GradingResult(run.repo(), sheet, run.measurements(), dir, summary);
+        return new GradingResult(repo, sheet, measurements, dir, summary);
     }
 
     static boolean containsTaskGroups(TestPlan plan) {

@@ -8,7 +8,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Map.Entry;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import ru.mpgu.lab.facts.StackFacts;
 import ru.mpgu.lab.report.LabReport;
 import ru.mpgu.lab.report.ReportParser;
 import ru.mpgu.lab.rubric.Check;
@@ -22,14 +26,20 @@ import ru.mpgu.lab.stack.StackException;
 
 /**
  * Everything one grading of one repository shares across the five task classes: the rubric, the parsed
- * report, the running stack (booted once, on first use), phase timings, outcomes and measurements.
+ * report, the running stack (booted once, on first use), phase timings and measurements.
+ *
+ * <p>{@link GradingExtension} keeps it in the root extension context's store, so JUnit closes it (and the
+ * stack) when the engine finishes, the way it does for {@code @TempDir}; one run per engine execution, also
+ * when a test launches the task classes again (self-tests). What the listener needs goes out as published
+ * report entries ({@link RunEvents}), never through shared state.
  */
 public final class LabRun implements AutoCloseable {
 
     private final GradingConfig config;
     private final Instant startedAt = Instant.now();
     private final PhaseTimer timer = new PhaseTimer();
-    private final Map<String, CheckOutcome> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, CheckOutcome> liveOutcomes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Set<String> liveChecks = Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     private final Map<String, Double> measurements = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> attachments = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -39,10 +49,26 @@ public final class LabRun implements AutoCloseable {
     private LabStack stack;
     private StackException stackFailure;
     private int webReplicas = 1;
+    /** The check being run now, and the verdict it gave itself (partial points, review, …), if any. */
+    private volatile String currentCheck;
+    private volatile CheckOutcome verdict;
+    private volatile boolean closed;
+    private final StackFacts facts;
+    private final Consumer<Map<String, String>> publisher;
 
     public LabRun(GradingConfig config) {
+        this(config, entry -> { });
+    }
+
+    /**
+     * @param publisher where the run's measurements, notices, attachments and phase timings go as they happen
+     *                  (the root context's {@code publishReportEntry}, read by {@link LabReportListener})
+     */
+    LabRun(GradingConfig config, Consumer<Map<String, String>> publisher) {
         this.config = config;
+        this.publisher = publisher;
         this.progress = config.quiet() ? message -> { } : message -> System.out.println("[lab] " + message);
+        this.facts = config.facts() == null ? null : StackFacts.readFor(config.facts(), config.repo(), config.rubric()).orElse(null);
     }
 
     public GradingConfig config() {
@@ -71,7 +97,7 @@ public final class LabRun implements AutoCloseable {
             try {
                 rubric = RubricLoader.load(config.rubric());
             } catch (RubricException e) {
-                notices.add("rubric.yaml не прочитан, использованы критерии по умолчанию: " + e.getMessage());
+                notice("rubric.yaml не прочитан, использованы критерии по умолчанию: " + e.getMessage());
                 rubric = RubricLoader.loadBundled();
             }
         }
@@ -91,8 +117,16 @@ public final class LabRun implements AutoCloseable {
 
     /** The running stack; boots it on first call. A failed boot is remembered, so dependent checks don't retry it. */
     public synchronized LabStack stack() {
+        if (currentCheck != null) {
+            liveChecks.add(currentCheck);
+        }
         if (stackFailure != null) {
             throw stackFailure;
+        }
+        if (stack == null && facts != null) {
+            // graded against facts measured elsewhere: this run never boots a stack of its own
+            throw new StackException(FailureKind.INFRASTRUCTURE, "этой проверки нет в " + facts.source()
+                    + ": удалите файл замера, чтобы стенд измерили заново");
         }
         if (stack == null) {
             Duration bootTimeout = Duration.ofSeconds(check("launch.stack_boots").intParam("boot_timeout_seconds", 180));
@@ -103,7 +137,7 @@ public final class LabRun implements AutoCloseable {
             } catch (StackException e) {
                 stackFailure = e;
                 if (!e.serviceLogs().isBlank()) {
-                    attachments.put("service-logs.txt", e.serviceLogs());
+                    attach("service-logs.txt", e.serviceLogs());
                 }
                 candidate.close();
                 throw e;
@@ -125,19 +159,43 @@ public final class LabRun implements AutoCloseable {
         webReplicas = replicas;
     }
 
+    /** The check's own verdict; without one, the test's result decides (see {@link GradingExtension}). */
     public void record(CheckOutcome outcome) {
-        outcomes.put(outcome.checkId(), outcome);
+        verdict = outcome;
     }
 
-    public Map<String, CheckOutcome> outcomes() {
-        synchronized (outcomes) {
-            return new LinkedHashMap<>(outcomes);
-        }
+    /** Starts a check: forgets any verdict left from before (a repeated or retried test). */
+    void beginCheck(String id) {
+        currentCheck = id;
+        verdict = null;
+    }
+
+    /** Ends the current check; returns the verdict the check gave itself, if any. */
+    Optional<CheckOutcome> endCheck() {
+        CheckOutcome given = verdict;
+        verdict = null;
+        currentCheck = null;
+        return Optional.ofNullable(given);
+    }
+
+    /** A check that used the running stack: its outcome is a fact about the stack, not about the student. */
+    boolean isLive(String id) {
+        return liveChecks.contains(id);
+    }
+
+    void liveOutcome(CheckOutcome outcome) {
+        liveOutcomes.put(outcome.checkId(), outcome);
+    }
+
+    /** Facts measured earlier on this same stack (batch), replayed instead of booting it; empty when measuring. */
+    public Optional<StackFacts> facts() {
+        return Optional.ofNullable(facts);
     }
 
     /** Figures the grader measured itself (e.g. Requests/sec at 1 and 3 replicas), for the reports and the gradebook. */
     public void measured(String name, double value) {
         measurements.put(name, value);
+        publisher.accept(RunEvents.measurement(name, value));
     }
 
     public Map<String, Double> measurements() {
@@ -148,6 +206,7 @@ public final class LabRun implements AutoCloseable {
 
     public void notice(String text) {
         notices.add(text);
+        publisher.accept(RunEvents.notice(text));
     }
 
     public List<String> notices() {
@@ -158,6 +217,7 @@ public final class LabRun implements AutoCloseable {
 
     public void attach(String name, String content) {
         attachments.put(name, content);
+        publisher.accept(RunEvents.attachment(name, content));
     }
 
     public Map<String, String> attachments() {
@@ -166,12 +226,46 @@ public final class LabRun implements AutoCloseable {
         }
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Called by JUnit when the root context closes: stops the stack, saves the stack facts, hands over the timings. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (stack != null) {
             LabStack running = stack;
             stack = null;
             timer.time("остановка стенда", running::close);
+        }
+        saveFacts();
+        for (Entry<String, Duration> phase : timer.snapshot().entrySet()) {
+            publisher.accept(RunEvents.phase(phase.getKey(), phase.getValue()));
+        }
+    }
+
+    /** With {@code lab.facts} set and nothing to replay: what this run measured on the stack, for the next students. */
+    private void saveFacts() {
+        if (config.facts() == null || facts != null || liveOutcomes.isEmpty()) {
+            return;
+        }
+        Map<String, CheckOutcome> outcomes;
+        synchronized (liveOutcomes) {
+            outcomes = new LinkedHashMap<>(liveOutcomes);
+        }
+        if (outcomes.values().stream().anyMatch(o -> o.status() == ru.mpgu.lab.rubric.CheckStatus.INFRA_ERROR
+                || o.status() == ru.mpgu.lab.rubric.CheckStatus.NOT_RUN)) {
+            progress("замер стенда не сохранён: часть проверок не выполнена из-за сбоя окружения");
+            return;
+        }
+        try {
+            StackFacts.measured(config.repo(), config.rubric(), startedAt, outcomes, measurements(), attachments()).write(config.facts());
+        } catch (java.io.IOException | RuntimeException e) {
+            progress("замер стенда не сохранён: " + e.getMessage());
         }
     }
 }

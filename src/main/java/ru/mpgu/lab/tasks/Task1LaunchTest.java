@@ -11,6 +11,7 @@ import ru.mpgu.lab.checks.StackChecks;
 import ru.mpgu.lab.grading.GradingExtension;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.grading.RubricCheck;
+import ru.mpgu.lab.rubric.Check;
 
 @Order(1)
 @DisplayName("Задание 1. Запуск базовой версии")
@@ -21,24 +22,24 @@ public class Task1LaunchTest {
     @Order(1)
     @RubricCheck("launch.stack_boots")
     @DisplayName("docker compose up запускает все сервисы")
-    void composeUpStartsTheStack(LabRun lab) {
-        expect(lab, StackChecks.stackBoots(lab));
+    void composeUpStartsTheStack(LabRun lab, Check check) {
+        expect(lab, StackChecks.stackBoots(lab, check));
     }
 
     @Test
     @Order(2)
     @RubricCheck("launch.orders_json")
     @DisplayName("/orders через Nginx отвечает 200 и отдаёт JSON")
-    void ordersAnswersThroughNginx(LabRun lab) {
-        expect(lab, StackChecks.ordersJson(lab));
+    void ordersAnswersThroughNginx(LabRun lab, Check check) {
+        expect(lab, StackChecks.ordersJson(lab, check));
     }
 
     @Test
     @Order(3)
     @RubricCheck("launch.screenshot_orders")
     @DisplayName("Отчёт: скриншот работающего /orders")
-    void reportHasOrdersScreenshot(LabRun lab) {
-        expect(lab, ReportBasedChecks.ordersScreenshot(lab));
+    void reportHasOrdersScreenshot(LabRun lab, Check check) {
+        expect(lab, ReportBasedChecks.ordersScreenshot(lab, check));
     }
 
     @Test

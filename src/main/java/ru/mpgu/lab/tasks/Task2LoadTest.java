@@ -12,6 +12,7 @@ import ru.mpgu.lab.checks.WrkChecks;
 import ru.mpgu.lab.grading.GradingExtension;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.grading.RubricCheck;
+import ru.mpgu.lab.rubric.Check;
 
 @Order(2)
 @DisplayName("Задание 2. Моделирование нагрузки: wrk -c30 -t2 -d20s http://localhost:8000/orders")
@@ -22,24 +23,24 @@ public class Task2LoadTest {
     @Order(1)
     @RubricCheck("load.wrk_output_valid")
     @DisplayName("Отчёт: вывод wrk с параметрами задания")
-    void reportHasTheWrkOutput(LabRun lab) {
-        expect(lab, WrkChecks.outputValid(lab.check("load.wrk_output_valid"), lab.report().oneReplica(), "Прогон 1 (1 реплика)"));
+    void reportHasTheWrkOutput(LabRun lab, Check check) {
+        expect(lab, WrkChecks.outputValid(check, lab.report().oneReplica(), "Прогон 1 (1 реплика)"));
     }
 
     @Test
     @Order(2)
     @RubricCheck("load.wrk_consistent")
     @DisplayName("Отчёт: средняя задержка, ошибки и Requests/sec совпадают с выводом wrk")
-    void reportedNumbersMatchTheOutput(LabRun lab) {
-        expect(lab, WrkChecks.consistent(lab.check("load.wrk_consistent"), lab.report().oneReplica(), "Прогон 1 (1 реплика)"));
+    void reportedNumbersMatchTheOutput(LabRun lab, Check check) {
+        expect(lab, WrkChecks.consistent(check, lab.report().oneReplica(), "Прогон 1 (1 реплика)"));
     }
 
     @Test
     @Order(3)
     @RubricCheck("load.no_errors")
     @DisplayName("Под нагрузкой сервер отвечает без ошибок")
-    void serverAnswersUnderLoadWithoutErrors(LabRun lab) {
-        expect(lab, LoadChecks.noErrors(lab));
+    void serverAnswersUnderLoadWithoutErrors(LabRun lab, Check check) {
+        expect(lab, LoadChecks.noErrors(lab, check));
     }
 
     @Test

@@ -11,6 +11,7 @@ import ru.mpgu.lab.checks.ReportBasedChecks;
 import ru.mpgu.lab.grading.GradingExtension;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.grading.RubricCheck;
+import ru.mpgu.lab.rubric.Check;
 
 @Order(3)
 @DisplayName("Задание 3. Подключение метрик: http_requests_total в Prometheus и Grafana")
@@ -21,24 +22,24 @@ public class Task3MetricsTest {
     @Order(1)
     @RubricCheck("metrics.prometheus_counter")
     @DisplayName("http_requests_total есть в Prometheus и растёт под нагрузкой")
-    void requestCounterGrowsUnderLoad(LabRun lab) {
-        expect(lab, MetricsChecks.counterGrowsUnderLoad(lab));
+    void requestCounterGrowsUnderLoad(LabRun lab, Check check) {
+        expect(lab, MetricsChecks.counterGrowsUnderLoad(lab, check));
     }
 
     @Test
     @Order(2)
     @RubricCheck("metrics.dashboard_queries")
     @DisplayName("Готовый dashboard Grafana: каждая панель показывает данные")
-    void dashboardPanelsShowData(LabRun lab) {
-        expect(lab, MetricsChecks.dashboardPanelsHaveData(lab));
+    void dashboardPanelsShowData(LabRun lab, Check check) {
+        expect(lab, MetricsChecks.dashboardPanelsHaveData(lab, check));
     }
 
     @Test
     @Order(3)
     @RubricCheck("metrics.screenshot_grafana")
     @DisplayName("Отчёт: скриншот графика запросов")
-    void reportHasGrafanaScreenshot(LabRun lab) {
-        expect(lab, ReportBasedChecks.grafanaScreenshot(lab));
+    void reportHasGrafanaScreenshot(LabRun lab, Check check) {
+        expect(lab, ReportBasedChecks.grafanaScreenshot(lab, check));
     }
 
     @Test

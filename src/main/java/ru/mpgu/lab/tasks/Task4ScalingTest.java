@@ -11,6 +11,7 @@ import ru.mpgu.lab.checks.ScalingChecks;
 import ru.mpgu.lab.grading.GradingExtension;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.grading.RubricCheck;
+import ru.mpgu.lab.rubric.Check;
 
 @Order(4)
 @DisplayName("Задание 4. Масштабирование Django: docker compose up --scale web=3")
@@ -21,24 +22,24 @@ public class Task4ScalingTest {
     @Order(1)
     @RubricCheck("scaling.balanced")
     @DisplayName("Nginx распределяет запросы по трём копиям web")
-    void nginxSpreadsRequestsOverThreeReplicas(LabRun lab) {
-        expect(lab, ScalingChecks.requestsSpreadOverReplicas(lab));
+    void nginxSpreadsRequestsOverThreeReplicas(LabRun lab, Check check) {
+        expect(lab, ScalingChecks.requestsSpreadOverReplicas(lab, check));
     }
 
     @Test
     @Order(2)
     @RubricCheck("scaling.prometheus_targets")
     @DisplayName("Prometheus видит три копии web")
-    void prometheusSeesThreeReplicas(LabRun lab) {
-        expect(lab, ScalingChecks.prometheusSeesReplicas(lab));
+    void prometheusSeesThreeReplicas(LabRun lab, Check check) {
+        expect(lab, ScalingChecks.prometheusSeesReplicas(lab, check));
     }
 
     @Test
     @Order(3)
     @RubricCheck("scaling.wrk_second_run")
     @DisplayName("Отчёт: повторная нагрузка на трёх копиях и сравнение")
-    void reportHasTheSecondRun(LabRun lab) {
-        expect(lab, ScalingChecks.secondRunReported(lab));
+    void reportHasTheSecondRun(LabRun lab, Check check) {
+        expect(lab, ScalingChecks.secondRunReported(lab, check));
     }
 
     @Test

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Grades a class of 100 submissions with `bin/lab batch` and writes bench/results/batch-class-<date>.json:
+#   - 95 submissions with the template's stack files (reports varied: model, partial, fabricated, empty;
+#     names and a per-student .env differ), 5 with changed stack files (a harmless edit each, so 6 stacks);
+#   - total wall time and cost per submission; cost against class size from the same run (the first 10,
+#     50, 100 submissions: changed stacks sit at positions 5, 25, 45, 65, 85, so the prefixes hold 2, 4, 6 stacks);
+#   - today's cost per submission (before stack facts: `bin/lab batch` of BASELINE, a clone of the code
+#     before this change) on 6 of the same submissions (5 template, 1 changed);
+#   - `./mvnw verify` wall time for one repository, with BASELINE's code and with this one.
+# Usage: BASELINE=/tmp/baseline-11 bash bench/batch-class-benchmark.sh   (SKIP_BASELINE=1 skips its parts)
+# Traffic goes only to the stacks the grader starts on this machine's loopback ports.
+set -Eeuo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+N=${N:-100}
+BASELINE=${BASELINE:-}
+WORK=${WORK:-$(mktemp -d /tmp/lab-batch-bench.XXXXXX)}
+stamp=$(date -u +%Y-%m-%dT%H-%M)
+mkdir -p bench/results
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+now() { date +%s.%N; }
+since() { python3 -c "import sys; print(round($(now) - $1, 1))"; }
+
+# --- the class -------------------------------------------------------------------------------------------
+subs="$WORK/subs"
+rm -rf "$subs"; mkdir -p "$subs"
+fixtures=(model partial fabricated "")
+changed_at=" 5 25 45 65 85 "
+make_submission() { # index → folder
+  local i=$1 dir fixture
+  dir="$subs/$(printf 's%03d' "$i")"
+  mkdir -p "$dir"
+  cp -r docker-compose.yml rubric.yaml app nginx prometheus grafana wrk report "$dir"/
+  find "$dir" -name __pycache__ -prune -exec rm -rf {} +
+  fixture=${fixtures[$((i % 4))]}
+  if [ -n "$fixture" ]; then cp -r "src/test/resources/fixtures/$fixture/." "$dir"/; fi
+  sed -i "s/^ФИО:.*/ФИО: Студент Номер $i/" "$dir/report/REPORT.md"
+  printf 'LAB_STUDENT_ID=%d\n' "$i" > "$dir/.env"
+  if [[ "$changed_at" == *" $i "* ]]; then # a changed stack: still boots, hashes differently
+    printf '\n# student %d: own tuning\n' "$i" >> "$dir/nginx/default.conf"
+  fi
+  (cd "$dir" && git init -q && git add -A && git -c user.email=b@x -c user.name=bench commit -qm work)
+}
+log "класс из $N работ в $subs"
+for i in $(seq 1 "$N"); do make_submission "$i"; done
+
+# --- this code: the whole class --------------------------------------------------------------------------
+bin/lab --help >/dev/null 2>&1 || true # compile once, outside the timing
+out="$WORK/out-new"
+log "bin/lab batch, $N работ"
+t0=$(now)
+bin/lab batch --submissions "$subs" --out "$out" --rubric rubric.yaml --budget 900s 2>&1 \
+  | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done | tee "$WORK/batch-new.log"
+total_new=$(since "$t0")
+log "готово за $total_new с"
+
+# --- the old code: 6 submissions -------------------------------------------------------------------------
+base_total=null; base_n=0; verify_before=null
+if [ -n "$BASELINE" ] && [ -z "${SKIP_BASELINE:-}" ]; then
+  six="$WORK/subs-six"; rm -rf "$six"; mkdir -p "$six"
+  for i in 1 2 3 4 6 5; do cp -r "$subs/$(printf 's%03d' "$i")" "$six/"; done
+  base_n=6
+  (cd "$BASELINE" && bin/lab --help >/dev/null 2>&1 || true)
+  log "старый код ($BASELINE): bin/lab batch, 6 работ"
+  t0=$(now)
+  (cd "$BASELINE" && bin/lab batch --submissions "$six" --out "$WORK/out-old" --rubric rubric.yaml --budget 900s) 2>&1 | tee "$WORK/batch-old.log"
+  base_total=$(since "$t0")
+  log "старый код: $base_total с"
+  one="$WORK/verify-old"; rm -rf "$one"; git clone -q "$BASELINE" "$one"
+  t0=$(now); (cd "$one" && ./mvnw -B -ntp -q -o verify > "$WORK/verify-old.log" 2>&1) || true; verify_before=$(since "$t0")
+  log "./mvnw verify, старый код: $verify_before с"
+fi
+one="$WORK/verify-new"; rm -rf "$one"; git clone -q "$here" "$one" # the committed code
+t0=$(now); (cd "$one" && ./mvnw -B -ntp -q -o verify > "$WORK/verify-new.log" 2>&1) || true; verify_after=$(since "$t0")
+log "./mvnw verify, новый код: $verify_after с"
+
+# --- figures -----------------------------------------------------------------------------------------------
+python3 - "$WORK/batch-new.log" "$t0" <<EOF > "bench/results/batch-class-$stamp.json"
+import json, re, sys
+rows = [l.rstrip("\n").split(" ", 1) for l in open(sys.argv[1], encoding="utf-8") if " " in l]
+start = float(rows[0][0]) if rows else 0
+done = {}
+for ts, text in rows:
+    m = re.match(r"\[(\d+)/(\d+)\] ", text)
+    if m:
+        done[int(m.group(1))] = float(ts)
+total = $total_new
+def prefix(n):
+    if n not in done:
+        return None
+    t = done[n] - start
+    return {"submissions": n, "seconds": round(t, 1), "seconds_per_submission": round(t / n, 2)}
+measured = sum(1 for _, t in rows if "измерен стенд" in t)
+base_total = $base_total
+result = {
+    "when_utc": "$stamp",
+    "machine": "2 cores, 24 GiB, shared with other helpers' builds and stacks at the same time (noisy)",
+    "class": {"submissions": $N, "template_stack": $N - 5, "changed_stack": 5, "distinct_stacks_measured": measured},
+    "new": {"command": "bin/lab batch --submissions SUBS --out OUT --rubric rubric.yaml --budget 900s",
+            "total_seconds": total, "seconds_per_submission": round(total / $N, 2),
+            "target_seconds": 600, "within_target": total <= 600,
+            "by_class_size": [p for p in (prefix(10), prefix(50), prefix($N)) if p]},
+    "old": None if base_total is None else {"command": "BASELINE/bin/lab batch (code before stack facts) on 6 of the submissions",
+            "submissions": $base_n, "total_seconds": base_total, "seconds_per_submission": round(base_total / $base_n, 1)},
+    "mvnw_verify_one_repository_seconds": {"before": $verify_before, "after": $verify_after},
+}
+print(json.dumps(result, ensure_ascii=False, indent=2))
+EOF
+cat "bench/results/batch-class-$stamp.json"
+cp "bench/results/batch-class-$stamp.json" bench/results/batch-class-latest.json
+log "результаты: bench/results/batch-class-$stamp.json (рабочая папка $WORK)"
