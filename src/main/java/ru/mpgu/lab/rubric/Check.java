@@ -17,6 +17,12 @@ public record Check(String id, String title, double points, String hint, Map<Str
         hint = hint == null ? "" : hint;
     }
 
+    /** The params bound to their record (see {@link ru.mpgu.lab.rubric.params.CheckParams}); checked when rubric.yaml loads. */
+    public <T extends Record> T params(Class<T> type) {
+        return ru.mpgu.lab.rubric.params.ParamBinder.bind(
+                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(params), type);
+    }
+
     public boolean hasParam(String name) {
         return params.containsKey(name);
     }

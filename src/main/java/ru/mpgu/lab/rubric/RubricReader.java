@@ -178,6 +178,9 @@ final class RubricReader {
                     problem(path + ".params", "params должен быть набором ключ: значение");
                 } else {
                     params.putAll(new ObjectMapper().convertValue(p, Map.class));
+                    String at = path + ".params";
+                    ru.mpgu.lab.rubric.params.CheckParams.typeOf(id).flatMap(type -> ru.mpgu.lab.rubric.params.ParamBinder.check(p, type))
+                            .ifPresent(bad -> problem(bad.key().isEmpty() ? at : at + "." + bad.key(), bad.message()));
                 }
             }
             AnswerSpec answer = k.has("answer") ? readAnswer(k.get("answer"), path + ".answer", questions) : null;
