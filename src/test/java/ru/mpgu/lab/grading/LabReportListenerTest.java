@@ -42,6 +42,30 @@ class LabReportListenerTest {
         }
     }
 
+    /** `./mvnw verify` runs the task groups through a suite (LabGradingIT): entries must arrive through it too. */
+    @org.junit.platform.suite.api.Suite
+    @org.junit.platform.suite.api.SelectClasses(TwoChecks.class)
+    static class TwoChecksSuite {
+    }
+
+    @Test
+    void outcomesArriveThroughTheSuiteEngineAsUnderFailsafe() throws Exception {
+        Path repo = Files.createDirectories(work.resolve("repo"));
+        LabReportListener listener = new LabReportListener(plan -> true);
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(TwoChecksSuite.class))
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("junit-platform-suite"))
+                .configurationParameters(Map.of(GradingConfig.REPO, repo.toString(), GradingConfig.REPORT_DIR,
+                        work.resolve("suite-reports").toString(), GradingConfig.RUBRIC, GradingExtensionTest.RUBRIC.toString(),
+                        GradingConfig.QUIET, "true"))
+                .build(), listener);
+        GradingResult result = listener.lastResult().orElseThrow();
+        assertThat(result.sheet().allChecks().filter(l -> l.checkId().equals("launch.answer1")).findFirst().orElseThrow().status())
+                .isEqualTo(CheckStatus.PASSED);
+        assertThat(result.measurements()).containsEntry("rps_1_replica", 123.5);
+        assertThat(result.reportDir()).isEqualTo(work.resolve("suite-reports"));
+    }
+
     @Test
     void scoresThePublishedOutcomesAndWritesTheReports() throws Exception {
         Path repo = Files.createDirectories(work.resolve("repo"));

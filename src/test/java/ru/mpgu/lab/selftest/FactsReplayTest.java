@@ -57,6 +57,24 @@ class FactsReplayTest {
         assertThat(result.sheet().infraFailure()).isFalse();
     }
 
+    /** What the batch runs in its own JVM for a submission whose stack is already measured. */
+    @Test
+    void theBatchGradesInProcessAgainstTheFactsAndKeepsTheSheet() throws Exception {
+        Path repo = Fixtures.submission("partial", work);
+        Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
+        LIVE.forEach(id -> outcomes.put(id, CheckOutcome.passed(id, "на стенде: выполнено")));
+        Path facts = StackFacts.measured(repo, RUBRIC, Instant.now(), outcomes, Map.of("rps_1_replica", 250.0), Map.of())
+                .write(work.resolve("facts.json"));
+        ru.mpgu.lab.batch.GradingOutcome outcome = new ru.mpgu.lab.batch.InProcessGrader().grade(new ru.mpgu.lab.batch.GradeRequest(
+                "partial", repo, work.resolve("out/report"), RUBRIC, null, java.time.Duration.ofMinutes(1), work.resolve("out/log"), facts));
+        assertThat(outcome.error()).isEmpty();
+        assertThat(outcome.infrastructureFailure()).isFalse();
+        assertThat(outcome.sheet().total()).as("FixtureGradingIT pins 8.1 for this fixture on the real stack").isEqualTo(8.1);
+        assertThat(outcome.measurements()).containsEntry("rps_1_replica", 250.0);
+        assertThat(outcome.notices()).anySatisfy(n -> assertThat(n).contains("замер стенда"));
+        assertThat(work.resolve("out/report").resolve(ru.mpgu.lab.output.ScoreSheetJson.FILE_NAME)).exists();
+    }
+
     private GradingResult grade(String fixture) throws Exception {
         Path repo = Fixtures.submission(fixture, work);
         Map<String, CheckOutcome> outcomes = new LinkedHashMap<>();
