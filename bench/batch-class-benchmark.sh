@@ -23,7 +23,7 @@ since() { python3 -c "import sys; print(round($(now) - $1, 1))"; }
 
 # --- the class -------------------------------------------------------------------------------------------
 subs="$WORK/subs"
-rm -rf "$subs"; mkdir -p "$subs"
+if [ -n "${REUSE_CLASS:-}" ] && [ -d "$subs" ]; then reuse=1; else reuse=; rm -rf "$subs"; mkdir -p "$subs"; fi
 fixtures=(model partial fabricated "")
 changed_at=" 5 25 45 65 85 "
 make_submission() { # index → folder
@@ -46,7 +46,7 @@ make_submission() { # index → folder
 rubric="$WORK/rubric.yaml"
 sed "s/boot_timeout_seconds: 180/boot_timeout_seconds: ${BOOT_TIMEOUT:-180}/" rubric.yaml > "$rubric"
 log "класс из $N работ в $subs"
-for i in $(seq 1 "$N"); do make_submission "$i"; done
+[ -n "$reuse" ] || for i in $(seq 1 "$N"); do make_submission "$i"; done
 
 # --- the old code on 6 submissions, at the same time as the new code (same machine load for both) ----------
 base_total=null; base_n=0; verify_before=null; old_pid=
@@ -62,7 +62,7 @@ if [ -n "$BASELINE" ] && [ -z "${SKIP_BASELINE:-}" ]; then
 fi
 
 # --- this code: the whole class --------------------------------------------------------------------------
-bin/lab --help >/dev/null 2>&1 || true # compile once, outside the timing
+[ -n "${REUSE_CLASS:-}" ] || bin/lab --help >/dev/null 2>&1 || true # compile once, outside the timing
 out="$WORK/out-new"
 log "bin/lab batch, $N работ"
 t0=$(now); tnew=$t0
