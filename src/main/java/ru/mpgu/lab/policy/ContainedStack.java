@@ -56,7 +56,9 @@ public final class ContainedStack {
             ObjectNode svc = ((ObjectNode) e.getValue()).deepCopy();
             dropNulls(svc);
             svc.remove("ports");
-            svc.put("pids_limit", PIDS_LIMIT);
+            // deploy.resources.limits.pids, not pids_limit: compose refuses both at once, and the checked model may carry one.
+            ObjectNode limits = svc.with("deploy").with("resources").with("limits");
+            limits.put("pids", PIDS_LIMIT);
             services.set(e.getKey(), svc);
         });
         services.set(EDGE, edge(ports, edgeConf));
@@ -81,8 +83,7 @@ public final class ContainedStack {
         edge.putArray("volumes").addObject().put("type", "bind").put("source", edgeConf.toAbsolutePath().toString())
                 .put("target", "/etc/nginx/conf.d/default.conf").put("read_only", true);
         edge.putArray("networks").add("default").add("edge");
-        edge.put("pids_limit", 64);
-        edge.putObject("deploy").putObject("resources").putObject("limits").put("memory", "64M");
+        edge.putObject("deploy").putObject("resources").putObject("limits").put("memory", "64M").put("pids", 64);
         return edge;
     }
 

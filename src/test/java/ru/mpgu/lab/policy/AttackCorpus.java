@@ -16,15 +16,15 @@ import java.util.Map;
  * Hostile submissions, each the template with one trick applied: how a student who wants the teacher's files
  * would try to get out. {@code expect} is a fragment the refusal must contain (the key it names).
  */
-final class AttackCorpus {
+public final class AttackCorpus {
 
-    static final Path TEMPLATE = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    static final Map<String, String> ENV = Map.of("LAB_HTTP_PORT", "18000", "LAB_PROMETHEUS_PORT", "19090",
+    public static final Path TEMPLATE = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    public static final Map<String, String> ENV = Map.of("LAB_HTTP_PORT", "18000", "LAB_PROMETHEUS_PORT", "19090",
             "LAB_GRAFANA_PORT", "13000");
     private static final List<String> LAB_FILES = List.of("docker-compose.yml", "app", "nginx", "prometheus",
             "grafana", "wrk", "report");
 
-    interface Trick {
+    public interface Trick {
         void apply(Path repo, Path outside) throws IOException;
 
         default Trick andThen(Trick next) {
@@ -35,7 +35,7 @@ final class AttackCorpus {
         }
     }
 
-    record Attack(String name, String expect, Trick trick) {
+    public record Attack(String name, String expect, Trick trick) {
         @Override
         public String toString() {
             return name;
@@ -46,7 +46,7 @@ final class AttackCorpus {
     }
 
     /** A fresh copy of the template in {@code dir}/repo, with {@code dir}/outside holding the teacher's «secret». */
-    static Path template(Path dir) {
+    public static Path template(Path dir) {
         try {
             Path repo = Files.createDirectories(dir.resolve("repo"));
             for (String f : LAB_FILES) {
@@ -61,7 +61,7 @@ final class AttackCorpus {
         }
     }
 
-    static Path build(Attack attack, Path dir) {
+    public static Path build(Attack attack, Path dir) {
         Path repo = template(dir);
         try {
             attack.trick().apply(repo, dir.resolve("outside"));
@@ -101,7 +101,7 @@ final class AttackCorpus {
         return (repo, outside) -> Files.writeString(repo.resolve(".env"), content.replace("@OUT@", outside.toString()));
     }
 
-    static List<Attack> all() {
+    public static List<Attack> all() {
         List<Attack> a = new ArrayList<>();
         a.add(new Attack("01-volume-driver-opts-bind-host-root", "driver_opts",
                 edit("volumes:\n  db-data:\n", "volumes:\n  db-data:\n    driver: local\n    driver_opts: {type: none, o: bind, device: /}\n")));
