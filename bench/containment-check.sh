@@ -54,22 +54,27 @@ bridge_result="$(docker run --rm --network bridge --entrypoint python django-sca
 echo "plain container on the default bridge -> $target_ip:$target_port: $bridge_result"
 
 # A shared, overloaded machine boots slowly: the same rubric with a longer boot timeout (only for this measurement).
-sed -E 's/(boot_timeout_seconds:) *[0-9]+/\1 900/' "$here/rubric.yaml" > "$work/rubric.yaml"
+sed -E 's/(boot_timeout_seconds:) *[0-9]+/\1 420/' "$here/rubric.yaml" > "$work/rubric.yaml"
 (cd "$here" && exec bin/lab grade --repo "$repo" --rubric "$work/rubric.yaml" --out "$work/out" > "$work/grade.log" 2>&1) &
 grade_pid=$!
-project=""; web=""
-for _ in $(seq 1 900); do
+project=""; web=""; grafana=""
+for _ in $(seq 1 600); do
   # bin/lab execs java, so the grader's pid is $grade_pid and its project is labgrade<pid>x…
   project="$(docker ps --format '{{.Label "com.docker.compose.project"}}' | grep -m1 "^labgrade${grade_pid}x" || true)"
   if [[ -n "$project" ]]; then
-    web="$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=web --filter health=healthy | head -1)"
-    [[ -n "$web" ]] && break
+    grafana="$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=grafana | head -1)"
+    [[ -n "$grafana" ]] && break
   fi
   sleep 1
 done
-[[ -n "$web" ]] || { echo "no healthy web container of the graded stack appeared"; tail -20 "$work/grade.log"; exit 1; }
-sleep 3
-grafana="$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=grafana | head -1)"
+[[ -n "$grafana" ]] || { echo "no container of the graded stack appeared"; tail -20 "$work/grade.log"; exit 1; }
+# web starts last (after db and the one-shot setup); on an overloaded machine it may take minutes.
+for _ in $(seq 1 240); do
+  web="$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=web --filter health=healthy | head -1)"
+  [[ -n "$web" ]] && break
+  kill -0 "$grade_pid" 2>/dev/null || break
+  sleep 1
+done
 echo "graded stack: $project"
 ports="$(docker ps --filter "label=com.docker.compose.project=$project" --format '{{.Label "com.docker.compose.service"}}: {{.Ports}}')"
 echo "$ports"
@@ -79,8 +84,9 @@ ss_lines=""
 for hp in $host_ports; do ss_lines+="$(ss -ltn "sport = :${hp##*:}" | tail -n +2)"$'\n'; done
 echo -n "$ss_lines"
 non_loopback="$(echo "$host_ports" | grep -vc '^127\.0\.0\.1:' || true)"
-web_result="$(docker exec "$web" python -c "$probe" 2>&1 || true)"
-grafana_result="$(docker exec "$grafana" python3 -c "$probe" 2>&1 || docker exec "$grafana" python -c "$probe" 2>&1 || true)"
+web_result="not started (setup or web did not come up in time on this machine)"
+[[ -n "$web" ]] && web_result="$(docker exec "$web" python -c "$probe" 2>&1 || true)"
+grafana_result="$(docker exec "$grafana" python3 -c "$probe" 2>&1 || true)"
 echo "graded web -> $target_ip:$target_port: $web_result"
 echo "graded grafana -> $target_ip:$target_port: $grafana_result"
 wait "$grade_pid" || true; grade_pid=""
@@ -101,4 +107,4 @@ json.dump({
 }, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
 PY
 echo "written: bench/results/containment-latest.json"
-[[ "$host_result" == connected && "$web_result" == failed* && "$non_loopback" == 0 && "$left" == 0 ]]
+[[ "$host_result" == connected && "$grafana_result" == failed* && "$web_result" != connected && "$non_loopback" == 0 && "$left" == 0 ]]
