@@ -68,13 +68,7 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 [[ -n "$grafana" ]] || { echo "no container of the graded stack appeared"; tail -20 "$work/grade.log"; exit 1; }
-# web starts last (after db and the one-shot setup); on an overloaded machine it may take minutes.
-for _ in $(seq 1 240); do
-  web="$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=web --filter health=healthy | head -1)"
-  [[ -n "$web" ]] && break
-  kill -0 "$grade_pid" 2>/dev/null || break
-  sleep 1
-done
+sleep 3
 echo "graded stack: $project"
 ports="$(docker ps --filter "label=com.docker.compose.project=$project" --format '{{.Label "com.docker.compose.service"}}: {{.Ports}}')"
 echo "$ports"
@@ -84,11 +78,18 @@ ss_lines=""
 for hp in $host_ports; do ss_lines+="$(ss -ltn "sport = :${hp##*:}" | tail -n +2)"$'\n'; done
 echo -n "$ss_lines"
 non_loopback="$(echo "$host_ports" | grep -vc '^127\.0\.0\.1:' || true)"
+grafana_result="$(docker exec "$grafana" python3 -c "$probe" 2>&1 || true)"
+echo "graded grafana -> $target_ip:$target_port: $grafana_result"
+# web starts last (after db and the one-shot setup); on an overloaded machine it may take minutes.
+for _ in $(seq 1 240); do
+  web="$(docker ps -q --filter "label=com.docker.compose.project=$project" --filter label=com.docker.compose.service=web --filter health=healthy | head -1)"
+  [[ -n "$web" ]] && break
+  kill -0 "$grade_pid" 2>/dev/null || break
+  sleep 1
+done
 web_result="not started (setup or web did not come up in time on this machine)"
 [[ -n "$web" ]] && web_result="$(docker exec "$web" python -c "$probe" 2>&1 || true)"
-grafana_result="$(docker exec "$grafana" python3 -c "$probe" 2>&1 || true)"
 echo "graded web -> $target_ip:$target_port: $web_result"
-echo "graded grafana -> $target_ip:$target_port: $grafana_result"
 wait "$grade_pid" || true; grade_pid=""
 total="$(grep -m1 -o 'Итого: .*' "$work/grade.log" || true)"
 echo "grading: $total"
