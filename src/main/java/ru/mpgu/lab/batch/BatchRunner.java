@@ -156,7 +156,7 @@ public final class BatchRunner {
                           boolean replay) throws IOException {
         List<String> flags = new ArrayList<>(SubmissionInspector.preflight(repo));
         List<String> notes = new ArrayList<>();
-        LabReport report = ReportParser.parse(repo.resolve(ReportParser.DEFAULT_PATH));
+        LabReport report = ReportParser.parseIn(repo, ReportParser.DEFAULT_PATH);
         if (settings.manifest() != null && !flags.contains(Flags.EMPTY)) {
             IntegrityReport integrity = IntegrityCheck.compare(repo, settings.manifest());
             if (!integrity.of(ru.mpgu.lab.integrity.FileGroup.GRADER).isEmpty()) {

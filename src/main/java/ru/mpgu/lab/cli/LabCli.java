@@ -17,6 +17,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 BatchCommand.class,
                 ManifestCommand.class,
                 DemoCommand.class,
+                CheckCommand.class,
         })
 public class LabCli implements Runnable {
 

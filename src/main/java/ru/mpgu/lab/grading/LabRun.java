@@ -115,7 +115,7 @@ public final class LabRun implements AutoCloseable {
 
     public synchronized LabReport report() {
         if (report == null) {
-            report = ReportParser.parse(config.repo().resolve(ReportParser.DEFAULT_PATH));
+            report = ReportParser.parseIn(config.repo(), ReportParser.DEFAULT_PATH);
         }
         return report;
     }

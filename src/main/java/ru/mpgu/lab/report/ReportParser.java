@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ru.mpgu.lab.policy.SubmissionFiles;
 
 /**
  * Reads report/REPORT.md as filled in by the student. Forgiving (CRLF, BOM, Windows-1251, «,» decimals, units)
@@ -65,6 +66,15 @@ public final class ReportParser {
     private String[] lines;
 
     private ReportParser() {
+    }
+
+    /** The report of a submission, opened only if its real path is inside {@code repo} (see {@link SubmissionFiles}). */
+    public static LabReport parseIn(Path repo, String relative) {
+        SubmissionFiles.Access access = SubmissionFiles.resolve(repo, relative);
+        if (!access.allowed()) {
+            return LabReport.unreadable(repo.resolve(relative), new ReportProblem(0, "Отчёт не прочитан: " + access.refusal()));
+        }
+        return parse(access.path());
     }
 
     public static LabReport parse(Path file) {

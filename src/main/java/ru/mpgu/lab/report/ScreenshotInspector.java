@@ -1,5 +1,6 @@
 package ru.mpgu.lab.report;
 
+import ru.mpgu.lab.policy.SubmissionFiles;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
 
@@ -33,6 +34,10 @@ public final class ScreenshotInspector {
             return CheckOutcome.failed(id, "В отчёте не указан путь к скриншоту " + what + where + ".");
         }
         Path file = resolve(repoRoot, ref.path());
+        SubmissionFiles.Access access = file == null ? null : SubmissionFiles.resolve(repoRoot, file);
+        if (access != null && !access.allowed()) {
+            return CheckOutcome.failed(id, "Скриншот " + what + where + " не открыт: " + access.refusal());
+        }
         if (file == null) {
             return CheckOutcome.failed(id, "Файл скриншота «" + ref.path() + "»" + where + " не найден в репозитории. "
                     + "Проверьте, что файл лежит по этому пути и добавлен в git (git add).");

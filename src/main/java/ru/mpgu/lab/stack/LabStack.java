@@ -21,6 +21,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.ComposeContainer;
+import ru.mpgu.lab.policy.ComposePolicy;
+import ru.mpgu.lab.policy.ContainedStack;
+import ru.mpgu.lab.policy.Verdict;
 
 /**
  * The student's compose stack, booted through Testcontainers on free host ports, under a project name
@@ -39,6 +42,9 @@ public final class LabStack implements AutoCloseable {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final String identifier;
     private ComposeContainer compose;
+    /** The file compose really runs: the checked model, contained (see {@link ContainedStack}). */
+    private Path runFile;
+    private Path runDir;
     private String project;
     private Thread shutdownHook;
     private boolean closed;
@@ -77,11 +83,12 @@ public final class LabStack implements AutoCloseable {
                     "В репозитории нет файла docker-compose.yml (ожидался " + composeFile + ").");
         }
         DockerEnvironment.requireReady();
+        Verdict verdict = screen();
         StaleStacks.removeAbandoned(progress);
-        validateComposeFile();
+        contain(verdict);
         requireImages();
 
-        compose = new ComposeContainer(identifier, composeFile.toFile())
+        compose = new ComposeContainer(identifier, runFile.toFile())
                 .withPull(false)
                 .withBuild(true)
                 .withRemoveVolumes(true)
@@ -162,7 +169,7 @@ public final class LabStack implements AutoCloseable {
     /** Runs `docker compose -p <project> -f <file> …` with the grader's port settings. */
     public CommandRunner.Result compose(Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project == null ? identifier : project,
-                "-f", composeFile.toString()));
+                "-f", (runFile == null ? composeFile : runFile).toString()));
         command.addAll(List.of(args));
         return CommandRunner.run(repo, env, timeout, command);
     }
@@ -181,6 +188,7 @@ public final class LabStack implements AutoCloseable {
 
     private synchronized void tearDown() {
         if (closed || compose == null) {
+            deleteRunDir();
             return;
         }
         closed = true;
@@ -194,24 +202,57 @@ public final class LabStack implements AutoCloseable {
             // Belt and braces: whatever compose.stop() left (a scaled replica, a one-shot container, the network).
             StaleStacks.remove(project);
         }
+        deleteRunDir();
     }
 
-    private void validateComposeFile() {
-        CommandRunner.Result config = CommandRunner.run(repo, env, Duration.ofSeconds(30),
-                List.of("docker", "compose", "-f", composeFile.toString(), "config", "--quiet"));
-        if (!config.ok()) {
+    private void deleteRunDir() {
+        if (runDir == null) {
+            return;
+        }
+        try (var files = Files.list(runDir)) {
+            files.forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // A temp folder of a few bytes; the OS cleans it eventually.
+        }
+        runDir.toFile().delete();
+    }
+
+    /** The policy of {@link ComposePolicy}: refused before any container, image, network or volume exists. */
+    private Verdict screen() {
+        Verdict verdict = ComposePolicy.screen(repo, env);
+        if (verdict.unreadable()) {
             throw new StackException(FailureKind.SUBMISSION,
                     "docker-compose.yml содержит ошибку, docker compose не может его прочитать:\n"
-                            + tail(config.output(), 10)
+                            + verdict.describe()
                             + "\nИсправьте файл и проверьте командой: docker compose config");
         }
-        ComposeSafety.requireSafe(repo, composeFile, env);
+        if (!verdict.safe()) {
+            throw new StackException(FailureKind.SUBMISSION,
+                    "docker-compose.yml отклонён из соображений безопасности, контейнеры не запускались:\n"
+                            + verdict.describe()
+                            + "\nПроверить заранее: bin/lab check --repo .");
+        }
+        return verdict;
+    }
+
+    private void contain(Verdict verdict) {
+        try {
+            runDir = Files.createTempDirectory(identifier);
+        } catch (java.io.IOException e) {
+            throw new StackException(FailureKind.INFRASTRUCTURE, "не удалось создать временную папку: " + e.getMessage());
+        }
+        runFile = ContainedStack.write(verdict.model(), new ContainedStack.Ports(port("LAB_HTTP_PORT"),
+                port("LAB_PROMETHEUS_PORT"), port("LAB_GRAFANA_PORT")), runDir);
+    }
+
+    private int port(String name) {
+        return Integer.parseInt(env.get(name));
     }
 
     /** With no registry a missing image is the machine's problem, not the student's: say how to get it. */
     private void requireImages() {
         CommandRunner.Result images = CommandRunner.run(repo, env, Duration.ofSeconds(30),
-                List.of("docker", "compose", "-f", composeFile.toString(), "config", "--format", "json"));
+                List.of("docker", "compose", "-f", runFile.toString(), "config", "--format", "json"));
         List<String> missing = ComposeImages.notBuiltHere(images.output()).stream()
                 .filter(image -> !CommandRunner.run(repo, Map.of(), Duration.ofSeconds(20),
                         List.of("docker", "image", "inspect", image)).ok())
