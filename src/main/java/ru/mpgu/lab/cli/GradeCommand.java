@@ -95,12 +95,13 @@ public class GradeCommand implements Callable<Integer> {
             if (wanted.contains(Format.github)) {
                 Map<String, String> env = System.getenv();
                 if (env.containsKey("GITHUB_OUTPUT")) {
-                    // the grading itself appended result= and the job summary (PlatformOutputs)
+                    // the grading itself appended the runners' outputs and the job summary (PlatformOutputs)
                     out.println(AutogradingResult.pointsLine(result.sheet()));
                 } else {
-                    out.println("result=" + AutogradingResult.base64(result.sheet(), meta));
+                    out.print(AutogradingResult.outputs(result.sheet(), meta));
                     out.println(AutogradingResult.pointsLine(result.sheet()));
                 }
+                out.println(AutogradingResult.pointsNote(result.sheet()));
             }
             if (wanted.contains(Format.classroom50)) {
                 Path file = Classroom50Result.write(classroom50File.toAbsolutePath(), result.sheet(), meta, System.getenv());
