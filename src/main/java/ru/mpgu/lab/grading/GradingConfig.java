@@ -8,7 +8,7 @@ import java.util.function.Function;
  * What to grade and where to write the result, read from JUnit configuration parameters
  * (which also come from -D system properties, e.g. ./mvnw verify -Dlab.repo=../student).
  */
-public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quiet, Path overrides) {
+public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quiet, Path overrides, boolean reportOnly) {
 
     public static final String REPO = "lab.repo";
     public static final String REPORT_DIR = "lab.report.dir";
@@ -16,6 +16,8 @@ public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quie
     public static final String QUIET = "lab.quiet";
     /** A YAML file of teacher's manual overrides for this repository (see {@link Overrides}). */
     public static final String OVERRIDES = "lab.overrides";
+    /** Grade the report only, without booting the stack (platforms without Docker, e.g. Gradescope). */
+    public static final String REPORT_ONLY = "lab.reportOnly";
 
     /** Grade {@code repo} with its own rubric.yaml, reports into {@code <repo>/target/lab-report}. */
     public static GradingConfig forRepo(Path repo) {
@@ -23,19 +25,23 @@ public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quie
     }
 
     public GradingConfig withReportDir(Path dir) {
-        return new GradingConfig(repo, dir.toAbsolutePath().normalize(), rubric, quiet, overrides);
+        return new GradingConfig(repo, dir.toAbsolutePath().normalize(), rubric, quiet, overrides, reportOnly);
     }
 
     public GradingConfig withRubric(Path file) {
-        return new GradingConfig(repo, reportDir, file.toAbsolutePath().normalize(), quiet, overrides);
+        return new GradingConfig(repo, reportDir, file.toAbsolutePath().normalize(), quiet, overrides, reportOnly);
     }
 
     public GradingConfig withOverrides(Path file) {
-        return new GradingConfig(repo, reportDir, rubric, quiet, file == null ? null : file.toAbsolutePath().normalize());
+        return new GradingConfig(repo, reportDir, rubric, quiet, file == null ? null : file.toAbsolutePath().normalize(), reportOnly);
     }
 
     public GradingConfig quietly(boolean value) {
-        return new GradingConfig(repo, reportDir, rubric, value, overrides);
+        return new GradingConfig(repo, reportDir, rubric, value, overrides, reportOnly);
+    }
+
+    public GradingConfig reportOnly(boolean value) {
+        return new GradingConfig(repo, reportDir, rubric, quiet, overrides, value);
     }
 
     public static GradingConfig from(Function<String, Optional<String>> parameters) {
@@ -49,6 +55,7 @@ public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quie
         boolean quiet = parameters.apply(QUIET).map(Boolean::parseBoolean).orElse(false);
         Path overrides = parameters.apply(OVERRIDES).filter(s -> !s.isBlank()).map(Path::of)
                 .map(p -> p.toAbsolutePath().normalize()).orElse(null);
-        return new GradingConfig(repo, reportDir, rubric, quiet, overrides);
+        boolean reportOnly = parameters.apply(REPORT_ONLY).map(Boolean::parseBoolean).orElse(false);
+        return new GradingConfig(repo, reportDir, rubric, quiet, overrides, reportOnly);
     }
 }

@@ -31,7 +31,8 @@ public final class LabGrader {
                         GradingConfig.REPORT_DIR, config.reportDir().toString(),
                         GradingConfig.RUBRIC, config.rubric().toString(),
                         GradingConfig.QUIET, String.valueOf(config.quiet()),
-                        GradingConfig.OVERRIDES, config.overrides() == null ? "" : config.overrides().toString()))
+                        GradingConfig.OVERRIDES, config.overrides() == null ? "" : config.overrides().toString(),
+                        GradingConfig.REPORT_ONLY, String.valueOf(config.reportOnly())))
                 .build();
         launcher.execute(request, listener);
         return listener.lastResult().orElseThrow(() ->

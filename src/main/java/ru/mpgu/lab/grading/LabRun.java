@@ -94,6 +94,10 @@ public final class LabRun implements AutoCloseable {
         if (stackFailure != null) {
             throw stackFailure;
         }
+        if (config.reportOnly()) {
+            // the not-run path: every live check reads «не запускалась», nothing is booted
+            throw new org.opentest4j.TestAbortedException("не проверялось: проверка только по отчёту (--report-only), стенд не запускался");
+        }
         if (stack == null) {
             Duration bootTimeout = Duration.ofSeconds(check("launch.stack_boots").intParam("boot_timeout_seconds", 180));
             LabStack candidate = new LabStack(config.repo(), bootTimeout, progress);
