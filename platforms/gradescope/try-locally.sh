@@ -19,3 +19,7 @@ export AUTOGRADER_ROOT="$root"
 (cd "$root" && ./run_autograder) > "$root/results/stdout" 2>&1
 echo "root: $root"
 echo "results: $root/results/results.json"
+# check the file against Gradescope's stated rules (PlatformCasesTest.gradescopeRules)
+(cd "$here" && ./mvnw -B -ntp -q -Pselftest test -Dtest='PlatformCasesTest#aGivenGradescopeResultsFileFollowsTheSpec' \
+  -Dlab.gradescope.results="$root/results/results.json" -Dsurefire.failIfNoSpecifiedTests=false) \
+  && echo "results.json: по правилам Gradescope — без ошибок"

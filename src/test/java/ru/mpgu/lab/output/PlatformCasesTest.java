@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -142,6 +143,78 @@ class PlatformCasesTest {
         runners.forEach((k, v) -> sample.put(k.toUpperCase() + "_RESULTS", AutogradingResult.base64(v)));
         sample.put("points_line", AutogradingResult.pointsLine(sheet));
         write(name, "github-reporter-env.json", JSON.valueToTree(sample));
+    }
+
+    /**
+     * Gradescope's results.json rules as its autograder specification states them
+     * (gradescope-autograders.readthedocs.io/en/latest/specs/): the known top-level and test fields, the
+     * visibility and format values, tests' status passed/failed; and the total is what the tests add up to.
+     */
+    static List<String> gradescopeRules(JsonNode r) {
+        List<String> errors = new ArrayList<>();
+        Set<String> top = Set.of("score", "execution_time", "output", "output_format", "test_output_format",
+                "test_name_format", "visibility", "stdout_visibility", "extra_data", "tests", "leaderboard");
+        Set<String> test = Set.of("score", "max_score", "status", "name", "name_format", "number", "output",
+                "output_format", "tags", "visibility", "extra_data");
+        Set<String> visibility = Set.of("hidden", "after_due_date", "after_published", "visible");
+        Set<String> formats = Set.of("text", "html", "simple_format", "md", "ansi");
+        r.fieldNames().forEachRemaining(f -> {
+            if (!top.contains(f)) {
+                errors.add("unknown field " + f);
+            }
+        });
+        for (String f : List.of("visibility", "stdout_visibility")) {
+            if (r.has(f) && !visibility.contains(r.get(f).asText())) {
+                errors.add(f + "=" + r.get(f));
+            }
+        }
+        for (String f : List.of("output_format", "test_output_format")) {
+            if (r.has(f) && !formats.contains(r.get(f).asText())) {
+                errors.add(f + "=" + r.get(f));
+            }
+        }
+        if (!r.path("score").isNumber()) {
+            errors.add("score is not a number");
+        }
+        double sum = 0;
+        for (JsonNode t : r.path("tests")) {
+            t.fieldNames().forEachRemaining(f -> {
+                if (!test.contains(f)) {
+                    errors.add("unknown test field " + f);
+                }
+            });
+            if (!t.path("score").isNumber() || !t.path("max_score").isNumber()) {
+                errors.add(t.path("name").asText() + ": score/max_score not numbers");
+            }
+            if (t.has("status") && !Set.of("passed", "failed").contains(t.get("status").asText())) {
+                errors.add(t.path("name").asText() + ": status " + t.get("status"));
+            }
+            if (t.has("visibility") && !visibility.contains(t.get("visibility").asText())) {
+                errors.add(t.path("name").asText() + ": visibility " + t.get("visibility"));
+            }
+            sum += t.path("score").asDouble();
+        }
+        if (Math.abs(sum - r.path("score").asDouble()) > 1e-6) {
+            errors.add("tests add up to " + sum + ", score is " + r.path("score"));
+        }
+        return errors;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void gradescopeAcceptsTheResult(String name, ScoreSheet sheet) throws Exception {
+        ObjectNode result = GradescopeResults.toJson(sheet, OutputsTest.meta());
+        assertThat(gradescopeRules(result)).as(name).isEmpty();
+        assertThat(result.get("score").asDouble()).isEqualTo(sheet.total());
+        write(name, "gradescope-results.json", result);
+    }
+
+    /** bench and platforms/gradescope/try-locally.sh: -Dlab.gradescope.results=FILE checks a real run's file. */
+    @org.junit.jupiter.api.Test
+    void aGivenGradescopeResultsFileFollowsTheSpec() throws Exception {
+        String file = System.getProperty("lab.gradescope.results", "");
+        org.junit.jupiter.api.Assumptions.assumeFalse(file.isBlank(), "no -Dlab.gradescope.results given");
+        assertThat(gradescopeRules(JSON.readTree(Path.of(file).toFile()))).isEmpty();
     }
 
     static void write(String name, String file, JsonNode json) throws Exception {
