@@ -217,6 +217,16 @@ class PlatformCasesTest {
         assertThat(gradescopeRules(JSON.readTree(Path.of(file).toFile()))).isEmpty();
     }
 
+    /** platforms/classroom50: -Dlab.classroom50.result=FILE checks a real autograder.py run's result.json. */
+    @org.junit.jupiter.api.Test
+    void aGivenClassroom50ResultFollowsTheSchemaAndTheRunnersRules() throws Exception {
+        String file = System.getProperty("lab.classroom50.result", "");
+        org.junit.jupiter.api.Assumptions.assumeFalse(file.isBlank(), "no -Dlab.classroom50.result given");
+        JsonNode result = JSON.readTree(Path.of(file).toFile());
+        assertThat(classroom50Schema().validate(result)).extracting(Error::getMessage).isEmpty();
+        assertThat(runnerRules(result)).isEmpty();
+    }
+
     static void write(String name, String file, JsonNode json) throws Exception {
         Path dir = SAMPLES.resolve(name);
         Files.createDirectories(dir);
