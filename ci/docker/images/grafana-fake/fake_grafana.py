@@ -1,6 +1,6 @@
 """A labelled fake of Grafana's read-only HTTP API, built from Grafana provisioning files.
 
-Only for CI machines that cannot pull grafana/grafana-oss. Real Grafana is what students run.
+Only for CI machines that cannot pull grafana/grafana. Real Grafana is what students run.
 """
 import json
 import os

@@ -73,6 +73,9 @@ public class GradeCommand implements Callable<Integer> {
             description = "Куда писать result.json для Classroom 50 (по умолчанию в текущий каталог).")
     Path classroom50File;
 
+    @Option(names = "--report-only", description = "Проверить только отчёт и файлы, не запуская стенд (для платформ без Docker, например Gradescope); проверки стенда получат «не запускалась».")
+    boolean reportOnly;
+
     @Option(names = {"-q", "--quiet"}, description = "Не печатать ход проверки.")
     boolean quiet;
 
@@ -100,12 +103,13 @@ public class GradeCommand implements Callable<Integer> {
             if (wanted.contains(Format.github)) {
                 Map<String, String> env = System.getenv();
                 if (env.containsKey("GITHUB_OUTPUT")) {
-                    // the grading itself appended result= and the job summary (PlatformOutputs)
+                    // the grading itself appended the runners' outputs and the job summary (PlatformOutputs)
                     out.println(AutogradingResult.pointsLine(result.sheet()));
                 } else {
-                    out.println("result=" + AutogradingResult.base64(result.sheet(), meta));
+                    out.print(AutogradingResult.outputs(result.sheet(), meta));
                     out.println(AutogradingResult.pointsLine(result.sheet()));
                 }
+                out.println(AutogradingResult.pointsNote(result.sheet()));
             }
             if (wanted.contains(Format.classroom50)) {
                 Path file = Classroom50Result.write(classroom50File.toAbsolutePath(), result.sheet(), meta, System.getenv());
@@ -113,7 +117,8 @@ public class GradeCommand implements Callable<Integer> {
             }
             if (wanted.contains(Format.gradescope)) {
                 Path written = result.reportDir().resolve(ReportWriter.JSON);
-                Path gradescope = Path.of("/autograder/results");
+                // Gradescope's harness root; AUTOGRADER_ROOT lets the autograder be tried in a simulated layout
+                Path gradescope = Path.of(System.getenv().getOrDefault("AUTOGRADER_ROOT", "/autograder"), "results");
                 if (Files.isDirectory(gradescope)) {
                     Files.copy(written, gradescope.resolve("results.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     written = gradescope.resolve("results.json");
@@ -139,7 +144,7 @@ public class GradeCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "каталог работы не найден: " + dir);
         }
-        GradingConfig config = GradingConfig.forRepo(dir).quietly(quiet);
+        GradingConfig config = GradingConfig.forRepo(dir).quietly(quiet).reportOnly(reportOnly);
         if (out != null) {
             config = config.withReportDir(out);
         }

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * What to grade and where to write the result, read from JUnit configuration parameters
  * (which also come from -D system properties, e.g. ./mvnw verify -Dlab.repo=../student).
  */
-public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quiet, Path overrides, Path facts) {
+public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quiet, Path overrides, Path facts, boolean reportOnly) {
 
     public static final String REPO = "lab.repo";
     public static final String REPORT_DIR = "lab.report.dir";
@@ -22,6 +22,8 @@ public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quie
      * measured and the facts are written there. The batch uses it to measure each distinct stack once.
      */
     public static final String FACTS = "lab.facts";
+    /** Grade the report only, without booting the stack (platforms without Docker, e.g. Gradescope). */
+    public static final String REPORT_ONLY = "lab.reportOnly";
 
     /** Grade {@code repo} with its own rubric.yaml, reports into {@code <repo>/target/lab-report}. */
     public static GradingConfig forRepo(Path repo) {
@@ -29,23 +31,27 @@ public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quie
     }
 
     public GradingConfig withReportDir(Path dir) {
-        return new GradingConfig(repo, dir.toAbsolutePath().normalize(), rubric, quiet, overrides, facts);
+        return new GradingConfig(repo, dir.toAbsolutePath().normalize(), rubric, quiet, overrides, facts, reportOnly);
     }
 
     public GradingConfig withRubric(Path file) {
-        return new GradingConfig(repo, reportDir, file.toAbsolutePath().normalize(), quiet, overrides, facts);
+        return new GradingConfig(repo, reportDir, file.toAbsolutePath().normalize(), quiet, overrides, facts, reportOnly);
     }
 
     public GradingConfig withOverrides(Path file) {
-        return new GradingConfig(repo, reportDir, rubric, quiet, file == null ? null : file.toAbsolutePath().normalize(), facts);
+        return new GradingConfig(repo, reportDir, rubric, quiet, file == null ? null : file.toAbsolutePath().normalize(), facts, reportOnly);
     }
 
     public GradingConfig quietly(boolean value) {
-        return new GradingConfig(repo, reportDir, rubric, value, overrides, facts);
+        return new GradingConfig(repo, reportDir, rubric, value, overrides, facts, reportOnly);
     }
 
     public GradingConfig withFacts(Path file) {
-        return new GradingConfig(repo, reportDir, rubric, quiet, overrides, file == null ? null : file.toAbsolutePath().normalize());
+        return new GradingConfig(repo, reportDir, rubric, quiet, overrides, file == null ? null : file.toAbsolutePath().normalize(), reportOnly);
+    }
+
+    public GradingConfig reportOnly(boolean value) {
+        return new GradingConfig(repo, reportDir, rubric, quiet, overrides, facts, value);
     }
 
     public static GradingConfig from(Function<String, Optional<String>> parameters) {
@@ -61,6 +67,6 @@ public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quie
                 .map(p -> p.toAbsolutePath().normalize()).orElse(null);
         Path facts = parameters.apply(FACTS).filter(s -> !s.isBlank()).map(Path::of)
                 .map(p -> p.toAbsolutePath().normalize()).orElse(null);
-        return new GradingConfig(repo, reportDir, rubric, quiet, overrides, facts);
+        return new GradingConfig(repo, reportDir, rubric, quiet, overrides, facts, reportOnly);
     }
 }

@@ -32,7 +32,8 @@ public final class LabGrader {
                         GradingConfig.RUBRIC, config.rubric().toString(),
                         GradingConfig.QUIET, String.valueOf(config.quiet()),
                         GradingConfig.OVERRIDES, config.overrides() == null ? "" : config.overrides().toString(),
-                        GradingConfig.FACTS, config.facts() == null ? "" : config.facts().toString()))
+                        GradingConfig.FACTS, config.facts() == null ? "" : config.facts().toString(),
+                        GradingConfig.REPORT_ONLY, String.valueOf(config.reportOnly())))
                 .build();
         launcher.execute(request, listener);
         return listener.lastResult().orElseThrow(() ->

@@ -128,6 +128,10 @@ public final class LabRun implements AutoCloseable {
         if (stackFailure != null) {
             throw stackFailure;
         }
+        if (config.reportOnly()) {
+            // the not-run path: every live check reads «не запускалась», nothing is booted
+            throw new org.opentest4j.TestAbortedException("не проверялось: проверка только по отчёту (--report-only), стенд не запускался");
+        }
         if (stack == null && facts != null) {
             // graded against facts measured elsewhere: this run never boots a stack of its own
             throw new StackException(FailureKind.INFRASTRUCTURE, "этой проверки нет в " + facts.source()

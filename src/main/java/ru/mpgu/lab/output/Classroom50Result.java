@@ -8,21 +8,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import ru.mpgu.lab.rubric.CheckStatus;
 import ru.mpgu.lab.scoring.CheckLine;
-import ru.mpgu.lab.scoring.CriterionScore;
 import ru.mpgu.lab.scoring.ScoreSheet;
 
 /**
  * Classroom 50's {@code result.json} ({@code schema: classroom50/result/v1}): identity fields come from the
  * runner's environment (CLASSROOM, ASSIGNMENT, SUBMISSION_TAG, COMMIT_URL, RELEASE_URL, REVIEW_URL, OWNER);
- * {@code score}/{@code max-score} are the sums of the tests, one test per rubric check.
+ * {@code score}/{@code max-score} are the sums of the tests, one test per rubric check, in tenths of a point
+ * (the schema and the runner's validate_result accept only non-negative integers and no extra top-level fields).
  */
 public final class Classroom50Result {
 
     public static final String FILE_NAME = "result.json";
     public static final String SCHEMA = "classroom50/result/v1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Required non-empty fields outside the runner (a local {@code bin/lab grade --format classroom50}). */
+    static final String UNKNOWN = "unknown";
 
     private Classroom50Result() {
     }
@@ -32,57 +36,61 @@ public final class Classroom50Result {
         root.put("schema", SCHEMA);
         root.put("classroom", env.getOrDefault("CLASSROOM", ""));
         root.put("assignment", env.getOrDefault("ASSIGNMENT", ""));
-        String owner = env.getOrDefault("OWNER", env.getOrDefault("USERNAME", ""));
-        if (!owner.isBlank()) {
-            root.put("owner", owner);
-        }
+        // the runner stamps the mode from MODE; "individual" is the platform's default
+        root.put("assignment_type", first(env, "individual", "ASSIGNMENT_TYPE", "MODE"));
+        root.put("owner", first(env, UNKNOWN, "OWNER", "USERNAME", "GITHUB_ACTOR"));
         root.put("submission", env.getOrDefault("SUBMISSION_TAG", ""));
-        String commit = env.getOrDefault("COMMIT_URL", "");
+        String commit = first(env, "", "COMMIT_URL");
+        if (commit.isBlank()) {
+            commit = env.containsKey("GITHUB_REPOSITORY") && env.containsKey("GITHUB_SHA")
+                    ? env.getOrDefault("GITHUB_SERVER_URL", "https://github.com") + "/" + env.get("GITHUB_REPOSITORY")
+                            + "/commit/" + env.get("GITHUB_SHA")
+                    : UNKNOWN;
+        }
         root.put("commit", commit);
-        root.put("release", env.getOrDefault("RELEASE_URL", ""));
-        String review = env.getOrDefault("REVIEW_URL", "");
-        root.put("review", review.isBlank() ? commit : review);
+        root.put("release", first(env, commit, "RELEASE_URL"));
+        root.put("review", first(env, commit, "REVIEW_URL"));
         Instant started = meta.startedAt() == null ? Instant.now() : meta.startedAt();
         Instant finished = meta.finishedAt() == null ? Instant.now() : meta.finishedAt();
         root.put("datetime", env.getOrDefault("SUBMISSION_DATETIME", started.truncatedTo(ChronoUnit.SECONDS).toString()));
         root.put("graded_at", finished.truncatedTo(ChronoUnit.SECONDS).toString());
+        // the platform adds non-negative integers: tenths of a point, and an override is a row of its own
+        List<PlatformPoints.Row> rows = PlatformPoints.rows(sheet);
+        root.put("score", PlatformPoints.earned(rows));
+        root.put("max-score", PlatformPoints.max(rows));
         ArrayNode tests = root.putArray("tests");
-        double score = 0;
-        double max = 0;
-        for (CriterionScore c : sheet.criteria()) {
-            double sum = 0;
-            for (CheckLine l : c.checks()) {
-                ObjectNode t = tests.addObject();
-                t.put("test-name", c.title() + ": " + l.title());
-                t.put("passed", l.earned() >= l.max() - 1e-9);
-                t.put("score", l.earned());
-                t.put("max-score", l.max());
-                // extra diagnostic fields are preserved by the runner
+        for (PlatformPoints.Row r : rows) {
+            ObjectNode t = tests.addObject();
+            t.put("test-name", r.name());
+            t.put("score", r.earned());
+            t.put("max-score", r.max());
+            // extra diagnostic fields: the runner and the collector keep them verbatim
+            t.put("points", PlatformPoints.asPoints(r.earned()) + " из " + PlatformPoints.asPoints(r.max()));
+            if (r.isOverride()) {
+                t.put("passed", r.earned() >= r.max());
+                t.put("status", "override");
+                t.put("message", "Баллы за критерий поставил преподаватель: " + Texts.points(r.criterion().earned())
+                        + ". " + r.criterion().override().comment());
+            } else {
+                CheckLine l = r.line();
+                t.put("passed", r.counted() ? r.earned() >= r.max() : l.status() == CheckStatus.PASSED);
                 t.put("check-id", l.checkId());
                 t.put("status", l.status().name().toLowerCase());
-                t.put("message", l.message());
-                sum += l.earned();
-                max += l.max();
+                t.put("message", l.status().russian() + ". " + l.message()
+                        + (r.counted() ? "" : " (баллы критерия поставил преподаватель)"));
             }
-            if (c.override() != null) {
-                ObjectNode t = tests.addObject();
-                t.put("test-name", c.title() + ": корректировка преподавателя");
-                t.put("passed", true);
-                t.put("score", Math.round((c.earned() - sum) * 1000) / 1000.0);
-                t.put("max-score", 0);
-                t.put("message", c.override().comment());
-                sum = c.earned();
-            }
-            score += sum;
         }
-        root.put("score", Math.round(score * 1000) / 1000.0);
-        root.put("max-score", Math.round(max * 1000) / 1000.0);
-        ObjectNode extra = root.putObject("lab");
-        extra.put("grade", sheet.gradeLabel());
-        extra.put("passed", sheet.passed());
-        extra.put("infra_failure", sheet.infraFailure());
-        extra.put("needs_review", sheet.needsReview());
         return root;
+    }
+
+    private static String first(Map<String, String> env, String fallback, String... keys) {
+        for (String k : keys) {
+            String v = env.get(k);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return fallback;
     }
 
     public static Path write(Path file, ScoreSheet sheet, RunMetadata meta, Map<String, String> env) throws IOException {

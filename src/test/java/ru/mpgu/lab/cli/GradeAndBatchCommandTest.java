@@ -33,7 +33,7 @@ class GradeAndBatchCommandTest {
         GradeCommand.grader = c -> new GradingResult(c.repo(), OutputsTestAccess.sheet(false), Map.of(), c.reportDir(), "сводка");
         int code = run("grade", "--repo", tmp.toString(), "--out", tmp.resolve("r").toString(), "--format", "console,github,gradescope", "-q");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("result=").contains("Points ").contains("сводка");
+        assertThat(out.toString()).contains("earned=").contains("missed=").contains("Points ").contains("сводка");
         assertThat(ScoreSheetJson.read(tmp.resolve("r/sheet.json")).max()).isEqualTo(10.0);
     }
 

@@ -282,8 +282,8 @@ public final class DocPlan {
                     box.deleteImageArchive();
                     assertThat(o.output()).contains("Loaded image");
                 })),
-                run("docker save -o lab-images.tar postgres:17.6-alpine nginx:1.30-alpine prom/prometheus:v3.5.0 "
-                        + "grafana/grafana-oss:12.2.0 django-scaling-lab/web:1.0 django-scaling-lab/wrk:4.1.0",
+                run("docker save -o lab-images.tar postgres:17.9-alpine nginx:1.30-alpine prom/prometheus:v3.5.5 "
+                        + "grafana/grafana:12.2.4 django-scaling-lab/web:1.0 django-scaling-lab/wrk:4.1.0 python:3.11-slim-bookworm debian:bookworm-slim",
                         okAnd((o, box) -> {
                             box.assertImageArchive();
                             box.deleteImageArchive();

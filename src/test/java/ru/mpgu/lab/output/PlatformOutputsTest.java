@@ -28,34 +28,54 @@ class PlatformOutputsTest {
     }
 
     @Test
-    void githubResultIsBase64JsonWhoseTestsAddUpAndIsWrittenToGithubOutput(@TempDir Path tmp) throws Exception {
-        ScoreSheet sheet = OutputsTest.mixedSheet(false, Map.of("explanation", new ScoreOverride(2.5, "устно")));
+    void githubRunnersAreBase64JsonWrittenToGithubOutput(@TempDir Path tmp) throws Exception {
+        ScoreSheet sheet = OutputsTest.mixedSheet(false, Map.of("explanation", new ScoreOverride(1.5, "устно")));
         Path output = tmp.resolve("gh_output");
         Path summary = tmp.resolve("summary.md");
         Files.writeString(output, "earlier=1\n");
         String line = AutogradingResult.emit(sheet, OutputsTest.meta(),
                 Map.of("GITHUB_OUTPUT", output.toString(), "GITHUB_STEP_SUMMARY", summary.toString()));
-        assertThat(line).isEqualTo("Points " + AutogradingResult.plain(sheet.total()) + "/10");
+        // the override covers the answer under review, so the whole sheet counts: tenths of 10 points
+        assertThat(line).isEqualTo("Points " + Math.round(sheet.total() * 10) + "/100");
 
         String written = Files.readString(output);
-        assertThat(written).startsWith("earlier=1\nresult=").endsWith("\n");
-        String b64 = written.lines().filter(l -> l.startsWith("result=")).findFirst().orElseThrow().substring(7);
-        JsonNode root = JSON.readTree(new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8));
-        assertThat(root.path("version").asInt()).isEqualTo(1);
-        assertThat(root.path("status").asText()).isEqualTo("pass");
-        assertThat(root.path("max_score").asDouble()).isEqualTo(10.0);
-        assertThat(sum(root.path("tests"), "score")).isCloseTo(sheet.total(), offset(1e-6));
-        assertThat(sum(root.path("tests"), "max_score")).isCloseTo(10.0, offset(1e-6));
-        assertThat(root.path("tests").get(0).path("status").asText()).isIn("pass", "fail", "error");
-        assertThat(Files.readString(summary)).contains("| **Итого** |").contains("Запуск проекта");
+        assertThat(written).startsWith("earlier=1\nearned=").endsWith("\n");
+        double score = 0;
+        int max = 0;
+        for (String runner : new String[] {"earned=", "missed="}) {
+            String b64 = written.lines().filter(l -> l.startsWith(runner)).findFirst().orElseThrow().substring(runner.length());
+            JsonNode root = JSON.readTree(new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8));
+            assertThat(root.path("version").asInt()).isEqualTo(1);
+            assertThat(root.path("tests").get(0).path("status").asText()).isIn("pass", "fail", "error");
+            score += sum(root.path("tests"), "score");
+            max += root.path("max_score").asInt();
+        }
+        assertThat(score).isEqualTo(Math.round(sheet.total() * 10));
+        assertThat(max).isEqualTo(100);
+        assertThat(Files.readString(summary)).contains("| **Итого** |").contains("Запуск проекта").contains("десятых");
+    }
+
+    @Test
+    void answersUnderReviewAreNeitherEarnedNorLostInTheReporter() {
+        ScoreSheet sheet = OutputsTest.mixedSheet(false, Map.of());
+        // explanation.answer5 waits for the teacher: the reporter counts the other points only
+        double review = sheet.checksWith(ru.mpgu.lab.rubric.CheckStatus.NEEDS_REVIEW).get(0).max();
+        assertThat(AutogradingResult.pointsLine(sheet)).endsWith("/" + Math.round((10 - review) * 10));
+        assertThat(AutogradingResult.pointsNote(sheet)).contains("проверит преподаватель").contains(Texts.points(review));
+        for (JsonNode runner : AutogradingResult.toJson(sheet, OutputsTest.meta()).values()) {
+            for (JsonNode t : runner.path("tests")) {
+                assertThat(t.path("message").asText()).doesNotContain("Найдено отрицание");
+            }
+        }
     }
 
     @Test
     void infraFailureIsErrorStatus() throws Exception {
-        JsonNode root = AutogradingResult.toJson(OutputsTest.mixedSheet(true, Map.of()), OutputsTest.meta());
-        assertThat(root.path("status").asText()).isEqualTo("error");
+        JsonNode missed = AutogradingResult.toJson(OutputsTest.mixedSheet(true, Map.of()), OutputsTest.meta())
+                .get(AutogradingResult.MISSED);
+        assertThat(missed.path("status").asText()).isEqualTo("error");
         boolean anyError = false;
-        for (JsonNode t : root.path("tests")) {
+        for (JsonNode t : missed.path("tests")) {
             anyError |= t.path("status").asText().equals("error");
         }
         assertThat(anyError).isTrue();
@@ -71,14 +91,20 @@ class PlatformOutputsTest {
         assertThat(root.path("schema").asText()).isEqualTo("classroom50/result/v1");
         assertThat(root.path("classroom").asText()).isEqualTo("mpgu-2026");
         assertThat(root.path("owner").asText()).isEqualTo("ivanov");
+        assertThat(root.path("assignment_type").asText()).isEqualTo("individual");
         assertThat(root.path("review").asText()).isEqualTo("https://example.invalid/c");
+        assertThat(root.path("release").asText()).isEqualTo("https://example.invalid/c");
         assertThat(root.path("datetime").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(root.path("score").asDouble()).isCloseTo(sheet.total(), offset(1e-6));
-        assertThat(root.path("score").asDouble()).isCloseTo(sum(root.path("tests"), "score"), offset(1e-6));
-        assertThat(root.path("max-score").asDouble()).isCloseTo(sum(root.path("tests"), "max-score"), offset(1e-6));
-        assertThat(root.path("max-score").asDouble()).isEqualTo(10.0);
-        assertThat(root.path("tests").get(0).has("test-name")).isTrue();
-        assertThat(root.path("tests").get(0).path("passed").isBoolean()).isTrue();
+        assertThat(root.path("score").isInt()).isTrue();
+        assertThat(root.path("score").asInt()).isEqualTo(Math.round(sheet.total() * 10));
+        assertThat((double) root.path("score").asInt()).isEqualTo(sum(root.path("tests"), "score"));
+        assertThat((double) root.path("max-score").asInt()).isEqualTo(sum(root.path("tests"), "max-score"));
+        assertThat(root.path("max-score").asInt()).isEqualTo(100);
+        assertThat(root.has("lab")).isFalse();
+        for (JsonNode t : root.path("tests")) {
+            assertThat(t.path("score").asInt()).isBetween(0, t.path("max-score").asInt());
+            assertThat(t.path("passed").isBoolean()).isTrue();
+        }
     }
 
     @Test
