@@ -5,15 +5,18 @@ import java.util.List;
 /**
  * Everything found in one written answer, before it becomes a CheckOutcome.
  *
- * @param fraction      weighted share of concepts found (negated mentions excluded), 0..1
- * @param wordCount     number of words in the answer
- * @param copyOfQuestion the answer only repeats the question
- * @param reviewReasons why a teacher must look (empty when the grade is certain)
+ * @param fraction       weighted share of claims made (denied and misattributed ones excluded), 0..1
+ * @param keywordList    the answer is a list of words with no statement («очередь, ресурсы, процессор»)
+ * @param wrongCauses    wrong components the answer blames, with the student's words («Grafana не успевает»)
+ * @param runsConflict   what the answer says about Requests/sec against the report's two runs; null if no conflict
+ * @param reviewReasons  why a teacher must look (empty when the verdict is certain)
  */
 public record AnswerEvaluation(int question, List<ConceptMatch> concepts, double fraction, int wordCount,
-                               boolean copyOfQuestion, List<String> reviewReasons) {
+                               boolean copyOfQuestion, boolean keywordList, List<String> wrongCauses,
+                               String runsConflict, Verdict verdict, List<String> reviewReasons) {
     public AnswerEvaluation {
         concepts = List.copyOf(concepts);
+        wrongCauses = List.copyOf(wrongCauses);
         reviewReasons = List.copyOf(reviewReasons);
     }
 

@@ -1,5 +1,6 @@
 package ru.mpgu.lab.answers;
 
+import ru.mpgu.lab.report.LabReport;
 import ru.mpgu.lab.rubric.AnswerSpec;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
@@ -10,24 +11,36 @@ import ru.mpgu.lab.rubric.Rubric;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Grades the written answer to a lab question against the concepts in rubric.yaml.
- * Borderline cases (partial match, negation, too short/long, copy of the question) become
- * {@link CheckStatus#NEEDS_REVIEW} with provisional points, never a silent fail.
+ * Grades the written answer to a lab question by the claims it makes (rubric.yaml, {@code answer.concepts}):
+ * clause by clause, with Russian lemmas, negation per clause, the component named as the cause, keyword lists
+ * and the student's own runs. A wrong answer never passes silently: what cannot be decided goes to the teacher.
  */
 public final class AnswerGrader {
 
     /** Share of an answer's words that may come from the question before it counts as a copy. */
     private static final double COPY_SHARE = 0.8;
+    /** Words that blame a component for something («Grafana не успевает», «Python медленный», «nginx кэширует»). */
+    private static final List<String> BLAME = List.of("узкое место", "bottleneck", "тормозить", "медленный", "медленно", "виноват*",
+            "успевать", "справляться", "ограничивать", "ограничить", "ограничен*", "падать", "упасть", "кэшировать", "кэш*", "ускорять", "ускорить",
+            "быстрый", "быстро", "быстрее", "опрашивать", "обновлять", "рисовать", "уметь", "собирать", "перегрузить", "перегружать",
+            "перегружен*", "мочь", "создавать", "слабый", "slow", "fast", "cache*", "из-за", "потому");
 
     private final Rubric rubric;
-    private final Map<Integer, ConceptMatcher> matchers = new HashMap<>();
     private final TextAnalyzer analyzer = new TextAnalyzer();
+    private final ClaimMatcher matcher = new ClaimMatcher(analyzer);
+    private final RunsClaim runsClaim = new RunsClaim(matcher);
+    private final List<ClaimMatcher.Phrase> blame = matcher.compile(BLAME);
+    private final Map<Integer, Compiled> compiled = new HashMap<>();
+
+    private record Compiled(List<ClaimMatcher.CompiledConcept> concepts, List<ClaimMatcher.Phrase> wrongCauses) {
+    }
 
     public AnswerGrader(Rubric rubric) {
         this.rubric = rubric;
@@ -38,93 +51,245 @@ public final class AnswerGrader {
         return checkFor(number).id();
     }
 
-    /** Grades answer {@code number} (1..5). {@code answerText} may be null or blank. */
     public CheckOutcome grade(int number, String answerText) {
+        return grade(number, answerText, RunsClaim.Runs.NONE);
+    }
+
+    /** Grades answer {@code number} (1..5); {@code runs} are the report's Requests/sec, for answers that talk about them. */
+    public CheckOutcome grade(int number, String answerText, RunsClaim.Runs runs) {
         Check check = checkFor(number);
         AnswerSpec spec = check.answer();
-        AnswerEvaluation ev = evaluate(number, answerText);
+        AnswerEvaluation ev = evaluate(number, answerText, runs);
         String id = check.id();
+        String q = "Ответ на вопрос " + number;
         if (ev.empty()) {
-            return CheckOutcome.failed(id, "Ответ на вопрос " + number + " не заполнен. Впишите его в report/REPORT.md под заголовком «## Ответ "
+            return CheckOutcome.failed(id, q + " не заполнен. Впишите его в report/REPORT.md под заголовком «## Ответ "
                     + number + "» (вопрос: «" + spec.question() + "»).");
         }
         List<String> details = details(ev);
         if (ev.copyOfQuestion()) {
-            return CheckOutcome.review(id, 0, "Ответ на вопрос " + number
-                    + " повторяет сам вопрос. Напишите объяснение своими словами; преподаватель проверит ответ вручную.").withDetails(details);
+            return new CheckOutcome(id, CheckStatus.FAILED, 0, q + " повторяет сам вопрос. Напишите объяснение своими словами.", details);
         }
-        double credit = ev.fraction() + 1e-9 >= spec.fullCreditAt() ? 1.0 : ev.fraction();
-        String found = "Найдено ключевых мыслей: " + countMatched(ev) + " из " + ev.concepts().size() + ".";
-        if (!ev.reviewReasons().isEmpty()) {
-            return CheckOutcome.review(id, credit, "Ответ на вопрос " + number + " проверит преподаватель: "
-                    + String.join("; ", ev.reviewReasons()) + ". Баллы поставлены предварительно. " + found).withDetails(details);
+        if (ev.keywordList()) {
+            return new CheckOutcome(id, CheckStatus.FAILED, 0, q + " - перечень слов, а не объяснение: в нём нет утверждения."
+                    + " Напишите, что происходит и почему, целыми предложениями.", details);
         }
-        if (credit >= 1.0) {
-            return new CheckOutcome(id, CheckStatus.PASSED, 1, "Ответ на вопрос " + number + " засчитан. " + found, details);
+        if (!spec.hasKey()) {
+            return CheckOutcome.review(id, 0, q + " заполнен (" + ev.wordCount() + " " + wordForm(ev.wordCount())
+                    + "). Его содержание оценит преподаватель.");
         }
-        if (credit > 0) {
-            return new CheckOutcome(id, CheckStatus.PARTIAL, credit, "Ответ на вопрос " + number + " засчитан частично. " + found
+        double credit = ev.verdict() == Verdict.ACCEPT ? 1.0 : Math.min(ev.fraction(), 0.9);
+        String found = "Найдено утверждений: " + countMatched(ev) + " из " + ev.concepts().size() + ".";
+        return switch (ev.verdict()) {
+            case REVIEW -> CheckOutcome.review(id, credit, q + " проверит преподаватель: " + String.join("; ", ev.reviewReasons())
+                    + ". Баллы поставлены предварительно. " + found).withDetails(details);
+            case ACCEPT -> new CheckOutcome(id, CheckStatus.PASSED, 1, q + " засчитан. " + found, details);
+            case PARTIAL -> new CheckOutcome(id, CheckStatus.PARTIAL, Math.max(credit, 0.1), q + " засчитан частично. " + found
+                    + (ev.wrongCauses().isEmpty() ? "" : " Причина названа неверно: «" + String.join("», «", ev.wrongCauses()) + "».")
                     + " Допишите недостающее (список ниже).", details);
-        }
-        return new CheckOutcome(id, CheckStatus.FAILED, 0, "В ответе на вопрос " + number
-                + " не найдено ни одной ключевой мысли. Если вы считаете, что ответ верный, покажите его преподавателю.", details);
+            case REJECT -> new CheckOutcome(id, CheckStatus.FAILED, 0, q + (ev.wrongCauses().isEmpty()
+                    ? " не засчитан: в нём нет ни одной из ожидаемых мыслей или они отрицаются."
+                    : " не засчитан: причина названа неверно («" + String.join("», «", ev.wrongCauses()) + "»).")
+                    + " Если вы считаете, что ответ верный, покажите его преподавателю.", details);
+        };
     }
 
     /** Grades all answers of the rubric (questions 1..5) as written in the report. */
-    public List<CheckOutcome> gradeAll(ru.mpgu.lab.report.LabReport report) {
+    public List<CheckOutcome> gradeAll(LabReport report) {
         List<CheckOutcome> out = new ArrayList<>();
+        RunsClaim.Runs runs = runsOf(report);
         rubric.allChecks().filter(c -> c.answer() != null).forEach(c -> {
             int n = c.answer().number();
             if (!report.readable()) {
                 String why = report.problems().isEmpty() ? "" : " " + report.problems().get(0).message();
                 out.add(CheckOutcome.failed(c.id(), "Ответ на вопрос " + n + " не проверен: файл отчёта не прочитан." + why));
             } else {
-                out.add(grade(n, report.answer(n)));
+                out.add(grade(n, report.answer(n), runs));
             }
         });
         return out;
     }
 
+    /** Requests/sec of the two runs as the student filled them in. */
+    public static RunsClaim.Runs runsOf(LabReport report) {
+        return new RunsClaim.Runs(report.oneReplica().numbers().requestsPerSec(), report.threeReplicas().numbers().requestsPerSec());
+    }
+
     public AnswerEvaluation evaluate(int number, String answerText) {
+        return evaluate(number, answerText, RunsClaim.Runs.NONE);
+    }
+
+    public AnswerEvaluation evaluate(int number, String answerText, RunsClaim.Runs runs) {
         AnswerSpec spec = checkFor(number).answer();
         String text = answerText == null ? "" : answerText;
-        List<Token> tokens;
-        synchronized (analyzer) {
-            tokens = analyzer.tokenize(text);
-        }
+        List<Token> tokens = analyzer.tokenize(text);
         int words = (int) tokens.stream().filter(t -> t.norm().chars().anyMatch(Character::isLetter)).count();
-        List<ConceptMatch> matches = matcher(number, spec).match(text);
+        boolean copy = words > 0 && isCopy(tokens, spec.question());
+        boolean list = words > 0 && KeywordList.isList(text, tokens);
+        Compiled c = compiled(number, spec);
+
+        // Clauses that name a wrong component as the cause: claims made there are not credited.
+        Set<Integer> wrongClauses = new HashSet<>();
+        List<String> wrong = new ArrayList<>();
+        List<ClaimMatcher.Hit> blames = matcher.find(blame, tokens);
+        // the clauses where the answer names a component the key is about («база данных»): there it is the subject
+        Set<Integer> keyClauses = new HashSet<>();
+        for (ClaimMatcher.CompiledConcept cc : c.concepts()) {
+            if (cc.says().isEmpty()) {
+                matcher.find(cc.about(), tokens).stream().filter(ClaimMatcher.Hit::holds).forEach(h -> keyClauses.add(h.clause()));
+            }
+        }
+        for (ClaimMatcher.Hit h : matcher.find(c.wrongCauses(), tokens)) {
+            if (h.negated() || keyClauses.contains(h.clause())) {
+                continue;
+            }
+            boolean blamed = blames.stream().anyMatch(b -> b.clause() == h.clause() && b.start() != h.start());
+            if (blamed) {
+                wrongClauses.add(h.clause());
+                wrong.add(clauseText(text, tokens, h.clause()));
+            }
+        }
+
+        // «база данных не является узким местом»: where a claim is denied, its subject named there is no evidence either
+        Set<Integer> deniedClauses = new HashSet<>();
+        for (ClaimMatcher.CompiledConcept cc : c.concepts()) {
+            matcher.find(cc.terms(), tokens).stream().filter(h -> !h.holds()).forEach(h -> deniedClauses.add(h.clause()));
+            matcher.find(cc.counter(), tokens).stream().filter(ClaimMatcher.Hit::holds).forEach(h -> deniedClauses.add(h.clause()));
+        }
+        List<ConceptMatch> matches = new ArrayList<>();
+        for (ClaimMatcher.CompiledConcept cc : c.concepts()) {
+            matches.add(match(cc, text, tokens, wrongClauses, cc.says().isEmpty() && cc.terms().isEmpty() ? deniedClauses : Set.of()));
+        }
         double weight = spec.totalWeight();
         double got = matches.stream().filter(ConceptMatch::matched).mapToDouble(m -> m.concept().weight()).sum();
         double fraction = weight <= 0 ? 0 : got / weight;
-        boolean copy = words > 0 && isCopy(tokens, spec.question());
+        boolean denied = matches.stream().anyMatch(ConceptMatch::denied);
+        String conflict = spec.compareRuns() ? runsClaim.conflict(tokens, runs) : null;
 
         List<String> reasons = new ArrayList<>();
-        List<String> negations = matches.stream().flatMap(m -> m.negated().stream()).distinct().toList();
-        if (!negations.isEmpty()) {
-            reasons.add("найдено отрицание: «" + String.join("», «", negations) + "» - такое упоминание не засчитано автоматически");
-        }
-        if (words > 0 && words < spec.minWords()) {
-            reasons.add("ответ очень короткий (" + words + " " + wordForm(words) + ", нужно хотя бы " + spec.minWords() + ")");
-        }
-        if (words > spec.maxWords()) {
+        Verdict verdict;
+        if (words == 0 || copy || list) {
+            verdict = Verdict.REJECT;
+        } else if (!spec.hasKey()) {
+            verdict = Verdict.REVIEW;
+            reasons.add("в критериях нет ключа ответа");
+        } else if (conflict != null) {
+            verdict = Verdict.REVIEW;
+            reasons.add(conflict);
+        } else if (words > spec.maxWords()) {
+            verdict = Verdict.REVIEW;
             reasons.add("ответ очень длинный (" + words + " слов, ожидается не больше " + spec.maxWords() + ")");
+        } else if (!wrong.isEmpty()) {
+            verdict = got > 0 && !denied ? Verdict.PARTIAL : Verdict.REJECT;
+        } else if (fraction + 1e-9 >= spec.fullCreditAt()) {
+            if (denied) {
+                verdict = Verdict.REVIEW;
+                reasons.add("ответ и утверждает ожидаемое, и отрицает: «" + String.join("», «",
+                        matches.stream().filter(ConceptMatch::denied).flatMap(m -> m.negated().stream()).toList()) + "»");
+            } else {
+                verdict = Verdict.ACCEPT;
+            }
+        } else if (got > 0) {
+            verdict = Verdict.PARTIAL;
+        } else {
+            verdict = Verdict.REJECT;
         }
-        if (fraction + 1e-9 >= spec.reviewFrom() && fraction + 1e-9 < spec.fullCreditAt()) {
-            reasons.add("найдена только часть ключевых мыслей");
+        return new AnswerEvaluation(number, matches, fraction, words, copy, list, wrong, conflict, verdict, reasons);
+    }
+
+    private ConceptMatch match(ClaimMatcher.CompiledConcept cc, String text, List<Token> tokens, Set<Integer> wrongClauses,
+                               Set<Integer> voided) {
+        Set<String> evidence = new LinkedHashSet<>();
+        Set<String> negated = new LinkedHashSet<>();
+        Set<String> misattributed = new LinkedHashSet<>();
+        List<ClaimMatcher.Hit> claimHits = new ArrayList<>(matcher.find(cc.terms(), tokens));
+        if (!cc.about().isEmpty()) {
+            List<ClaimMatcher.Hit> about = matcher.find(cc.about(), tokens);
+            if (cc.says().isEmpty()) {
+                claimHits.addAll(about);
+            } else {
+                List<ClaimMatcher.Hit> says = matcher.find(cc.says(), tokens);
+                for (ClaimMatcher.Hit s : says) {
+                    about.stream().filter(a -> a.clause() == s.clause() && (a.end() < s.start() || a.start() > s.end())).findFirst()
+                            // quote subject and predicate together: «Запросов в секунду стало больше»
+                            .map(a -> new ClaimMatcher.Hit(s.phrase(), Math.min(a.start(), s.start()), Math.max(a.end(), s.end()), s.clause(), s.negated()))
+                            .or(() -> about.stream().anyMatch(a -> a.clause() == s.clause() - 1 && startsWithPronoun(tokens, s.clause()))
+                                    ? java.util.Optional.of(s) : java.util.Optional.empty())
+                            .ifPresent(claimHits::add);
+                }
+                // «Очередь растёт, задержка тоже»: the predicate of the previous clause
+                for (ClaimMatcher.Hit a : about) {
+                    if (hasWord(tokens, a.clause(), ELLIPSIS)) {
+                        says.stream().filter(s -> s.clause() == a.clause() - 1 && s.holds()).findFirst()
+                                .ifPresent(s -> claimHits.add(new ClaimMatcher.Hit(s.phrase(), a.start(), a.end(), a.clause(), false)));
+                    }
+                }
+            }
         }
-        return new AnswerEvaluation(number, matches, fraction, words, copy, copy ? List.of("ответ повторяет вопрос") : reasons);
+        Set<Integer> countered = new HashSet<>();
+        for (ClaimMatcher.Hit h : matcher.find(cc.counter(), tokens)) {
+            if (h.holds()) {
+                negated.add(clauseText(text, tokens, h.clause()));
+                countered.add(h.clause());
+            }
+        }
+        claimHits.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        for (ClaimMatcher.Hit h : claimHits) {
+            String quote = ClaimMatcher.quote(text, tokens, h);
+            if (!h.holds() || countered.contains(h.clause()) || voided.contains(h.clause())) {
+                negated.add(clauseText(text, tokens, h.clause()));
+            } else if (wrongClauses.contains(h.clause())) {
+                misattributed.add(quote);
+            } else if (evidence.stream().noneMatch(e -> e.contains(quote))) {
+                evidence.removeIf(quote::contains);
+                evidence.add(quote);
+            }
+        }
+        // a claim made and also denied elsewhere stays made; the denial is reported
+        return new ConceptMatch(cc.concept(), new ArrayList<>(evidence), new ArrayList<>(negated), new ArrayList<>(misattributed));
+    }
+
+    private static final Set<String> ELLIPSIS = Set.of("тоже", "также", "too");
+    private static final Set<String> PRONOUNS = Set.of("он", "она", "оно", "они", "it", "they");
+
+    private static boolean startsWithPronoun(List<Token> tokens, int clause) {
+        return tokens.stream().filter(t -> t.clause() == clause).findFirst().map(t -> PRONOUNS.contains(t.norm())).orElse(false);
+    }
+
+    private static boolean hasWord(List<Token> tokens, int clause, Set<String> words) {
+        return tokens.stream().anyMatch(t -> t.clause() == clause && words.contains(t.norm()));
+    }
+
+    private static String clauseText(String text, List<Token> tokens, int clause) {
+        int from = -1;
+        int to = -1;
+        for (Token t : tokens) {
+            if (t.clause() == clause) {
+                if (from < 0) {
+                    from = t.start();
+                }
+                to = t.end();
+            }
+        }
+        return from < 0 ? "" : text.substring(from, to).replaceAll("\\s+", " ");
     }
 
     private boolean isCopy(List<Token> answer, String question) {
         Set<String> q = new HashSet<>();
-        synchronized (analyzer) {
-            analyzer.tokenize(question).forEach(t -> q.add(t.stem()));
-        }
+        analyzer.tokenize(question).forEach(t -> q.add(t.stem()));
         long fromQuestion = answer.stream().filter(t -> q.contains(t.stem())).count();
         long other = answer.size() - fromQuestion;
-        return fromQuestion >= COPY_SHARE * answer.size() && other <= 2;
+        if (fromQuestion >= COPY_SHARE * answer.size() && other <= 2) {
+            return true;
+        }
+        // «Почему X? Потому что X.»: after the question's words, only filler
+        Set<String> rest = new HashSet<>();
+        answer.stream().filter(t -> !q.contains(t.stem())).forEach(t -> rest.add(t.norm()));
+        return fromQuestion >= 4 && ECHO_FILLER.containsAll(rest);
     }
+
+    private static final Set<String> ECHO_FILLER = Set.of("потому", "что", "он", "она", "оно", "это", "так", "и", "не", "с", "что-то",
+            "то", "при", "происходит", "просто", "все", "всё");
 
     private List<String> details(AnswerEvaluation ev) {
         List<String> out = new ArrayList<>();
@@ -133,8 +298,10 @@ public final class AnswerGrader {
             if (m.matched()) {
                 out.add("[есть] " + c.title() + " - найдено: «" + String.join("», «", m.evidence()) + "»");
             } else if (!m.negated().isEmpty()) {
-                out.add("[отрицание] " + c.title() + " - найдено с отрицанием: «" + String.join("», «", m.negated())
-                        + "»; если вы имели в виду обратное, переформулируйте");
+                out.add("[отрицание] " + c.title() + " - сказано обратное: «" + String.join("», «", m.negated())
+                        + "»; если вы имели в виду другое, переформулируйте");
+            } else if (!m.misattributed().isEmpty()) {
+                out.add("[не о том] " + c.title() + " - сказано о другом компоненте: «" + String.join("», «", m.misattributed()) + "»");
             } else {
                 out.add("[нет] " + c.title());
             }
@@ -146,7 +313,7 @@ public final class AnswerGrader {
         return ev.concepts().stream().filter(ConceptMatch::matched).count();
     }
 
-    private static String wordForm(int n) {
+    static String wordForm(int n) {
         int mod100 = n % 100;
         int mod10 = n % 10;
         if (mod100 >= 11 && mod100 <= 14) {
@@ -155,8 +322,14 @@ public final class AnswerGrader {
         return mod10 == 1 ? "слово" : (mod10 >= 2 && mod10 <= 4 ? "слова" : "слов");
     }
 
-    private synchronized ConceptMatcher matcher(int number, AnswerSpec spec) {
-        return matchers.computeIfAbsent(number, n -> new ConceptMatcher(spec.concepts()));
+    private synchronized Compiled compiled(int number, AnswerSpec spec) {
+        return compiled.computeIfAbsent(number, n -> {
+            List<ClaimMatcher.CompiledConcept> cs = new ArrayList<>();
+            for (Concept c : spec.concepts()) {
+                cs.add(matcher.compile(c));
+            }
+            return new Compiled(cs, matcher.compile(spec.wrongCauses()));
+        });
     }
 
     private Check checkFor(int number) {

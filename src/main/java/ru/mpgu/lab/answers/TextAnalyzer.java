@@ -11,17 +11,30 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits Russian/English text into stemmed words with clause numbers. Not thread-safe (stemmers keep state). */
+/**
+ * Splits Russian/English text into words with lemmas, clause and sentence numbers.
+ * Thread-safe: stemmers are per call, the dictionary is shared.
+ */
 public final class TextAnalyzer {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    /** Punctuation that ends a clause. A dash is not here: in Russian it often stands for "is" («БД — узкое место»). */
-    private static final String CLAUSE_PUNCT = ".,;:!?()[]\n«»\"";
-    /** Conjunctions that start a new clause: «не база, а сервер» / «..., но база одна». */
-    private static final Set<String> CLAUSE_WORDS = Set.of("но", "а", "однако", "зато", "хотя", "but", "however", "although");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?|[↑↓×+→%]");
+    /** Ends a sentence. */
+    private static final String SENTENCE_PUNCT = ".!?\n";
+    /** Ends a clause. A dash is not here: in Russian it often stands for "is" («БД — узкое место»). */
+    private static final String CLAUSE_PUNCT = ",;:()[]«»\"";
+    /** Conjunctions that start a new clause: «не база, а сервер», «..., но база одна», «потому что». */
+    private static final Set<String> CLAUSE_WORDS = Set.of("но", "а", "однако", "зато", "хотя", "поэтому", "потому", "так", "когда",
+            "если", "что", "чтобы", "пока", "but", "however", "although", "because", "so", "since", "while", "when", "that");
 
-    private final SnowballStemmer russian = new RussianStemmer();
-    private final SnowballStemmer english = new EnglishStemmer();
+    private final Morphology morphology;
+
+    public TextAnalyzer() {
+        this(Morphology.shared());
+    }
+
+    TextAnalyzer(Morphology morphology) {
+        this.morphology = morphology;
+    }
 
     public static String normalize(String word) {
         return word.toLowerCase(Locale.ROOT).replace('ё', 'е');
@@ -32,47 +45,70 @@ public final class TextAnalyzer {
         if (text == null) {
             return out;
         }
+        SnowballStemmer ru = new RussianStemmer();
+        SnowballStemmer en = new EnglishStemmer();
         Matcher m = WORD.matcher(text);
         int clause = 0;
+        int sentence = 0;
         int last = 0;
         while (m.find()) {
-            if (!out.isEmpty() && hasClauseBreak(text, last, m.start())) {
-                clause++;
-            }
             String original = m.group();
             String norm = normalize(original);
-            if (!out.isEmpty() && CLAUSE_WORDS.contains(norm)) {
-                clause++;
+            if (!out.isEmpty()) {
+                String gap = text.substring(last, m.start());
+                if (breaks(gap, SENTENCE_PUNCT) && !decimalPoint(text, last, m.start())) {
+                    sentence++;
+                    clause++;
+                } else if (breaks(gap, CLAUSE_PUNCT) || CLAUSE_WORDS.contains(norm) && !"так".equals(norm)
+                        || "так".equals(norm) && text.regionMatches(true, m.end(), " как", 0, 4)) {
+                    clause++;
+                }
             }
-            out.add(new Token(original, norm, stem(norm), m.start(), m.end(), clause));
+            String lower = original.toLowerCase(Locale.ROOT);
+            Morphology.Analysis a = cyrillic(norm) ? morphology.analyze(lower) : new Morphology.Analysis(Set.of(), englishVerb(norm), false, false);
+            out.add(new Token(original, norm, stem(norm, ru, en), a.lemmas(), a.verb(), m.start(), m.end(), clause, sentence));
             last = m.end();
         }
         return out;
     }
 
-    public String stem(String norm) {
-        SnowballStemmer s = null;
+    private static boolean decimalPoint(String text, int from, int to) {
+        return to - from == 1 && text.charAt(from) == '.' && from > 0 && Character.isDigit(text.charAt(from - 1))
+                && to < text.length() && Character.isDigit(text.charAt(to));
+    }
+
+    /** English has no dictionary here: the verbs students use in these answers. */
+    private static final Set<String> ENGLISH_VERBS = Set.of("is", "are", "was", "were", "be", "becomes", "become", "grows", "grow",
+            "increases", "waits", "hits", "stops", "went", "goes", "dropped", "drops", "doubled", "can", "cannot", "can't", "keep",
+            "served", "balances", "distributes", "reached", "saturated", "has", "have", "respond", "responds", "works", "increased",
+            "decreased", "fell", "grew", "gets", "got", "limits", "wait");
+
+    private static boolean englishVerb(String norm) {
+        return ENGLISH_VERBS.contains(norm);
+    }
+
+    static boolean cyrillic(String norm) {
         for (int i = 0; i < norm.length(); i++) {
-            Character.UnicodeScript script = Character.UnicodeScript.of(norm.charAt(i));
-            if (script == Character.UnicodeScript.CYRILLIC) {
-                s = russian;
-                break;
-            }
-            if (script == Character.UnicodeScript.LATIN) {
-                s = english;
+            if (Character.UnicodeScript.of(norm.charAt(i)) == Character.UnicodeScript.CYRILLIC) {
+                return true;
             }
         }
-        if (s == null || norm.length() < 3) {
+        return false;
+    }
+
+    private static String stem(String norm, SnowballStemmer ru, SnowballStemmer en) {
+        if (norm.length() < 3) {
             return norm;
         }
+        SnowballStemmer s = cyrillic(norm) ? ru : en;
         s.setCurrent(norm);
         s.stem();
         return s.getCurrent();
     }
 
-    private static boolean hasClauseBreak(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (CLAUSE_PUNCT.indexOf(text.charAt(i)) >= 0) {
+    private static boolean breaks(String gap, String punct) {
+        for (int i = 0; i < gap.length(); i++) {
+            if (punct.indexOf(gap.charAt(i)) >= 0) {
                 return true;
             }
         }

@@ -90,12 +90,16 @@ public final class BatchRunner {
         long distinct = stacks.values().stream().distinct().count();
         say("Различных стендов: " + distinct + " (каждый запускается и измеряется один раз, остальные работы"
                 + " оцениваются по его замеру)");
+        AnswerGroups answerGroups = new AnswerGroups(settings.rubric());
+        Map<String, Map<String, ScoreOverride>> groupVerdicts = answerGroups.overrides(outDir);
         for (int i = 0; i < folders.size(); i++) {
             Path repo = folders.get(i);
             String name = repo.getFileName().toString();
             String prefix = "[" + (i + 1) + "/" + folders.size() + "] " + name + ": ";
             Path studentDir = outDir.resolve(name);
-            Map<String, ScoreOverride> section = settings.overrides().getOrDefault(name, Map.of());
+            // the teacher's verdicts on answer groups, then the overrides file, which wins
+            Map<String, ScoreOverride> section = new java.util.LinkedHashMap<>(groupVerdicts.getOrDefault(name, Map.of()));
+            section.putAll(settings.overrides().getOrDefault(name, Map.of()));
             String hash = ContentHash.of(repo, rubricText(), BatchOverrides.fingerprint(section));
             Optional<DoneMarker> done = settings.force() ? Optional.empty() : DoneMarker.read(studentDir);
             if (done.isPresent() && done.get().hash().equals(hash)) {
@@ -124,6 +128,8 @@ public final class BatchRunner {
             }
         }
         writeOutputs(outDir, rows);
+        say("Группы похожих ответов для решения преподавателя: " + outDir.resolve(AnswerGroups.FILE_NAME) + " ("
+                + answerGroups.write(outDir, folders).size() + ")");
         say("Готово: проверено " + graded + ", пропущено (без изменений) " + skipped + ". Таблица: "
                 + outDir.resolve(GradebookCsv.FILE_NAME) + ", сводка: " + outDir.resolve(BatchHtml.FILE_NAME));
         return new Summary(rows, graded, skipped, false, "");

@@ -15,7 +15,7 @@ public final class ReportBasedChecks {
 
     public static CheckOutcome answer(LabRun lab, int question) {
         AnswerGrader grader = new AnswerGrader(lab.rubric());
-        return grader.grade(question, lab.report().answer(question));
+        return grader.grade(question, lab.report().answer(question), AnswerGrader.runsOf(lab.report()));
     }
 
     public static CheckOutcome ordersScreenshot(LabRun lab, Check check) {

@@ -23,8 +23,9 @@ final class RubricReader {
     private static final Set<String> BAND_KEYS = Set.of("min_points", "label");
     private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "points", "checks");
     private static final Set<String> CHECK_KEYS = Set.of("id", "title", "points", "hint", "params", "answer");
-    private static final Set<String> ANSWER_KEYS = Set.of("number", "question", "min_words", "max_words", "review_band", "concepts");
-    private static final Set<String> CONCEPT_KEYS = Set.of("id", "title", "terms", "weight");
+    private static final Set<String> ANSWER_KEYS = Set.of("number", "question", "min_words", "max_words", "review_band", "accept_at",
+            "concepts", "wrong_causes", "compare_runs");
+    private static final Set<String> CONCEPT_KEYS = Set.of("id", "title", "terms", "weight", "about", "says", "counter");
 
     private final YamlLocations locations;
     private final List<String> problems = new ArrayList<>();
@@ -221,11 +222,20 @@ final class RubricReader {
                 }
             }
         }
+        JsonNode acceptAt = a.get("accept_at");
+        if (acceptAt != null) {
+            if (!acceptAt.isNumber() || acceptAt.asDouble() <= 0 || acceptAt.asDouble() > 1) {
+                problem(path + ".accept_at", "accept_at - доля веса утверждений для полного балла, число больше 0 и не больше 1");
+            } else {
+                full = acceptAt.asDouble();
+            }
+        }
         List<Concept> concepts = new ArrayList<>();
         JsonNode cs = a.get("concepts");
-        if (cs == null || !cs.isArray() || cs.isEmpty()) {
-            problem(path + ".concepts", "нужен непустой список понятий concepts");
-        } else {
+        // A public (student) rubric has no key: no concepts at all. Then only the form of the answer is checked.
+        if (cs != null && (!cs.isArray() || cs.isEmpty())) {
+            problem(path + ".concepts", "concepts должен быть непустым списком утверждений (или уберите ключ совсем)");
+        } else if (cs != null) {
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < cs.size(); i++) {
                 String cp = path + ".concepts[" + i + "]";
@@ -244,24 +254,47 @@ final class RubricReader {
                 if (weight <= 0) {
                     problem(cp + ".weight", "вес должен быть больше нуля, сейчас " + fmt(weight));
                 }
-                List<String> terms = new ArrayList<>();
-                JsonNode t = c.get("terms");
-                if (t == null || !t.isArray() || t.isEmpty()) {
-                    problem(cp + ".terms", "у понятия «" + id + "» нет слов terms: добавьте хотя бы одно слово или фразу");
-                } else {
-                    for (int j = 0; j < t.size(); j++) {
-                        String term = t.get(j).isValueNode() ? t.get(j).asText().trim() : "";
-                        if (term.isEmpty() || term.equals("*")) {
-                            problem(cp + ".terms[" + j + "]", "пустое слово в terms");
-                        } else {
-                            terms.add(term);
-                        }
-                    }
+                List<String> terms = phrases(c, cp, "terms");
+                List<String> about = phrases(c, cp, "about");
+                List<String> says = phrases(c, cp, "says");
+                List<String> counter = phrases(c, cp, "counter");
+                if (terms.isEmpty() && about.isEmpty() && !c.has("terms") && !c.has("about")) {
+                    problem(cp + ".terms", "у утверждения «" + id + "» нет ни terms, ни about: добавьте, о чём оно и что о нём сказано");
                 }
-                concepts.add(new Concept(id, title, terms, weight));
+                if (!says.isEmpty() && about.isEmpty()) {
+                    problem(cp + ".says", "says без about: укажите в about, о чём говорится (например, «время ответа»)");
+                }
+                concepts.add(new Concept(id, title, terms, weight, about, says, counter));
             }
         }
-        return new AnswerSpec(number, question, minWords, maxWords, from, full, concepts);
+        List<String> wrongCauses = a.has("wrong_causes") ? phrases(a, path, "wrong_causes") : List.of();
+        JsonNode cmp = a.get("compare_runs");
+        if (cmp != null && !cmp.isBoolean()) {
+            problem(path + ".compare_runs", "compare_runs должен быть true или false");
+        }
+        return new AnswerSpec(number, question, minWords, maxWords, from, full, concepts, wrongCauses, cmp != null && cmp.asBoolean());
+    }
+
+    /** Optional list of non-empty phrases under {@code key}; each bad entry is a problem with its line. */
+    private List<String> phrases(JsonNode obj, String path, String key) {
+        List<String> out = new ArrayList<>();
+        JsonNode t = obj.get(key);
+        if (t == null) {
+            return out;
+        }
+        if (!t.isArray() || t.isEmpty()) {
+            problem(join(path, key), "в «" + key + "» нет слов: нужен непустой список слов или фраз в [ ]");
+            return out;
+        }
+        for (int j = 0; j < t.size(); j++) {
+            String term = t.get(j).isValueNode() ? t.get(j).asText().trim() : "";
+            if (term.isEmpty() || term.equals("*") || term.equals("не")) {
+                problem(join(path, key) + "[" + j + "]", "пустая фраза в " + key);
+            } else {
+                out.add(term);
+            }
+        }
+        return out;
     }
 
     // --- small helpers ---

@@ -27,7 +27,7 @@ class AnswerGraderTest {
             1 | Приложение работает быстро, так как нагрузка маленькая и всё хорошо работает у меня. | PARTIAL
             2 | Запросы начинают вставать в очередь, время ответа растёт, сервер перегружается и может отдавать ошибки. | PASSED
             2 | При росте числа запросов сервер не успевает их обрабатывать, они ждут в очереди, задержка увеличивается. | PASSED
-            2 | Сервер начинает медленнее отвечать, потому что запросы ждут своей очереди. | NEEDS_REVIEW
+            2 | Сервер начинает медленнее отвечать, потому что запросы ждут своей очереди. | PASSED
             2 | Сервер работает так же, как и раньше, ничего особенного не происходит с ним вообще. | FAILED
             2 | Requests queue up, latency grows, the CPU is overloaded and timeouts appear. | PASSED
             3 | Сервер достиг предела своей пропускной способности: процессор занят полностью, а новые запросы ждут в очереди. | PASSED
@@ -36,7 +36,7 @@ class AnswerGraderTest {
             3 | Потому что закончился тест wrk через двадцать секунд и всё остановилось. | FAILED
             4 | Requests/sec вырос примерно в два раза, задержка уменьшилась, потому что Nginx распределяет запросы между тремя контейнерами web, и они работают параллельно. Но не в 3 раза, так как база данных общая. | PASSED
             4 | Стало быстрее, потому что теперь три контейнера и нагрузка распределяется между ними. | PASSED
-            4 | Запросов в секунду стало больше, потому что запустили больше контейнеров. | NEEDS_REVIEW
+            4 | Запросов в секунду стало больше, потому что запустили больше контейнеров. | PARTIAL
             4 | База данных та же самая, поэтому ничего особо не поменялось в итоге. | PARTIAL
             4 | Ничего не изменилось, всё осталось так же как было в первый раз у меня. | FAILED
             5 | База данных остаётся одной и может стать узким местом. | PASSED
@@ -44,7 +44,7 @@ class AnswerGraderTest {
             5 | Контейнеров стало больше, но база данных одна, и она не справляется с потоком запросов от всех копий. | PASSED
             5 | Потому что БД - узкое место, её мы не масштабировали. | PASSED
             5 | Because the single database becomes the bottleneck for all Django containers. | PASSED
-            5 | Потому что все контейнеры работают с одной общей базой данных. | NEEDS_REVIEW
+            5 | Потому что все контейнеры работают с одной общей базой данных. | PARTIAL
             5 | Потому что у компьютера ограниченное количество ядер процессора и памяти для контейнеров. | PARTIAL
             5 | Потому что Django медленный и надо переписать всё на Go. | FAILED
             """)
@@ -55,21 +55,21 @@ class AnswerGraderTest {
     }
 
     @Test
-    void negatedDatabaseBottleneckGoesToTeacherAndSaysWhy() {
+    void negatedDatabaseBottleneckIsAWrongAnswerAndSaysWhy() {
         CheckOutcome o = GRADER.grade(5, "Увеличение контейнеров помогает, а база данных не является узким местом, она справится.");
-        assertThat(o.status()).isEqualTo(CheckStatus.NEEDS_REVIEW);
-        assertThat(o.message()).contains("найдено отрицание").contains("не является узким местом");
-        assertThat(o.fraction()).isLessThan(1);
-        assertThat(o.details()).anySatisfy(d -> assertThat(d).startsWith("[отрицание]"));
+        assertThat(o.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(o.fraction()).isZero();
+        assertThat(o.details()).anySatisfy(d -> assertThat(d).startsWith("[отрицание]").contains("не является узким местом"));
     }
 
     @Test
-    void shortNegationsAreFlagged() {
-        assertThat(GRADER.grade(5, "БД не узкое место, дело в чём-то другом внутри системы.").message()).contains("отрицание");
-        assertThat(GRADER.grade(5, "Дело не в базе, просто контейнеры сами по себе тяжёлые.").status()).isEqualTo(CheckStatus.NEEDS_REVIEW);
+    void negationsOfTheKeyFailTheAnswer() {
+        assertThat(GRADER.grade(5, "БД не узкое место, дело в чём-то другом внутри системы.").status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(GRADER.grade(5, "Дело не в базе, просто контейнеры сами по себе тяжёлые.").status()).isEqualTo(CheckStatus.FAILED);
         CheckOutcome none = GRADER.grade(5, "Тут нет узкого места, просто контейнеров мало запущено сейчас.");
-        assertThat(none.status()).isEqualTo(CheckStatus.NEEDS_REVIEW);
-        assertThat(none.message()).contains("нет узкого места");
+        assertThat(none.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(none.details()).anySatisfy(d -> assertThat(d).contains("нет узкого места"));
+        assertThat(GRADER.grade(5, "База данных тут ни при чём, просто Django медленный.").status()).isEqualTo(CheckStatus.FAILED);
     }
 
     @Test
@@ -82,20 +82,19 @@ class AnswerGraderTest {
     }
 
     @Test
-    void copyOfTheQuestionIsNotGradedAutomatically() {
+    void copyOfTheQuestionFails() {
         CheckOutcome o = GRADER.grade(5, "Почему увеличение числа Django-контейнеров не решает все проблемы системы?");
-        assertThat(o.status()).isEqualTo(CheckStatus.NEEDS_REVIEW);
+        assertThat(o.status()).isEqualTo(CheckStatus.FAILED);
         assertThat(o.fraction()).isZero();
         assertThat(o.message()).contains("повторяет сам вопрос");
         assertThat(GRADER.grade(1, "Приложение работает быстро без нагрузки.").message()).contains("повторяет");
     }
 
     @Test
-    void tooShortCorrectAnswerIsReviewedWithProvisionalFullPoints() {
+    void terseCorrectAnswerPasses() {
         CheckOutcome o = GRADER.grade(5, "БД — узкое место.");
-        assertThat(o.status()).isEqualTo(CheckStatus.NEEDS_REVIEW);
+        assertThat(o.status()).isEqualTo(CheckStatus.PASSED);
         assertThat(o.fraction()).isEqualTo(1.0);
-        assertThat(o.message()).contains("очень короткий (3 слова, нужно хотя бы 5)");
     }
 
     @Test
@@ -109,7 +108,7 @@ class AnswerGraderTest {
     @Test
     void feedbackNamesFoundAndMissingIdeas() {
         CheckOutcome o = GRADER.grade(4, "Запросов в секунду стало больше, потому что запустили больше контейнеров.");
-        assertThat(o.details()).anySatisfy(d -> assertThat(d).startsWith("[есть]").contains("«Запросов в секунду»"));
+        assertThat(o.details()).anySatisfy(d -> assertThat(d).startsWith("[есть]").contains("«Запросов в секунду стало больше»"));
         assertThat(o.details()).anySatisfy(d -> assertThat(d).startsWith("[нет]").contains("Nginx распределяет"));
         assertThat(o.fraction()).isBetween(0.3, 0.5);
     }

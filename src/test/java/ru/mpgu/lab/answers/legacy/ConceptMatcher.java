@@ -1,4 +1,4 @@
-package ru.mpgu.lab.answers;
+package ru.mpgu.lab.answers.legacy;
 
 import ru.mpgu.lab.rubric.Concept;
 
