@@ -21,6 +21,12 @@ V1_QUOTA = ("cpu/cpu.cfs_quota_us", "cpu,cpuacct/cpu.cfs_quota_us")
 V1_PERIOD = ("cpu/cpu.cfs_period_us", "cpu,cpuacct/cpu.cfs_period_us")
 
 
+def candidate_paths(root=None):
+    """Every file the two functions below may read, so a remote reader can fetch them in one go."""
+    root = root or ROOT
+    return [f"{root}/{name}" for name in (V2_STAT, V2_MAX, *V1_USAGE, *V1_QUOTA, *V1_PERIOD)]
+
+
 def read_local(path):
     try:
         with open(path, encoding="ascii") as f:

@@ -14,20 +14,23 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from . import cgroup
 
 
-def read_in_database(path):
-    # missing_ok=true: NULL for a file that does not exist (the other cgroup layout).
+def read_in_database(paths):
+    """{path: text} for the files the database server can read; one SQL statement for all of them.
+
+    missing_ok=true gives NULL for a file that does not exist (the other cgroup layout).
+    """
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_read_file(%s, true)", [path])
-        row = cursor.fetchone()
-    return row[0] if row else None
+        cursor.execute("SELECT p, pg_read_file(p, true) FROM unnest(%s::text[]) AS p", [list(paths)])
+        return {path: text for path, text in cursor.fetchall() if text is not None}
 
 
 class DatabaseCpuCollector:
     def collect(self):
         up = GaugeMetricFamily("lab_db_cpu_readable", "1 if the database container's cgroup could be read.")
         try:
-            seconds = cgroup.cpu_seconds(read_in_database)
-            limit = cgroup.cpu_limit_cores(read_in_database)
+            files = read_in_database(cgroup.candidate_paths("/sys/fs/cgroup"))
+            seconds = cgroup.cpu_seconds(files.get, "/sys/fs/cgroup")
+            limit = cgroup.cpu_limit_cores(files.get, "/sys/fs/cgroup")
         except Error:
             seconds = limit = None
         up.add_metric([], 0.0 if seconds is None else 1.0)

@@ -171,9 +171,13 @@ class DatabaseCpuTests(TestCase):
         self.assertGreater(value(samples, "lab_container_cpu_seconds_total"), 0)
         self.assertGreater(value(samples, "lab_container_cpu_limit_cores"), 0)
 
+    def test_database_cpu_costs_one_sql_statement(self):
+        with self.assertNumQueries(1):
+            self.assertEqual(self.client.get("/metrics/db").status_code, 200)
+
     def test_database_cpu_from_given_cgroup_files(self):
         files = {"/sys/fs/cgroup/cpu.stat": "usage_usec 9000000\n", "/sys/fs/cgroup/cpu.max": "50000 100000\n"}
-        with mock.patch.object(dbcpu, "read_in_database", side_effect=fake_files(files)):
+        with mock.patch.object(dbcpu, "read_in_database", side_effect=lambda paths: {p: files[p] for p in paths if p in files}):
             samples = rendered(metrics.render_database_cpu)
         self.assertEqual(value(samples, "lab_container_cpu_seconds_total"), 9.0)
         self.assertEqual(value(samples, "lab_container_cpu_limit_cores"), 0.5)
