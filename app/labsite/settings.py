@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: measures everything below it, including error handling.
     "orders.middleware.MetricsMiddleware",
+    # Splits each request's time into database and Python (orders/dbtiming.py).
+    "orders.dbtiming.DbTimingMiddleware",
     "orders.middleware.ServedByMiddleware",
     "orders.middleware.DatabaseUnavailableMiddleware",
 ]

@@ -23,6 +23,9 @@ from prometheus_client import (  # noqa: E402  (env must be handled first)
     generate_latest,
 )
 from prometheus_client import multiprocess  # noqa: E402
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily  # noqa: E402
+
+from . import cgroup  # noqa: E402
 
 # 1 ms .. 5 s, roughly x2 / x2.5 steps.
 LATENCY_BUCKETS = (
@@ -49,12 +52,71 @@ HTTP_REQUESTS_IN_PROGRESS = Gauge(
     multiprocess_mode="livesum",
 )
 
+# Where a request's time goes (dbtiming.py): on the database vs. in Python.
+# Both share the latency buckets, and db + python = the request's duration.
+HTTP_REQUEST_DB_SECONDS = Histogram(
+    "http_request_db_seconds",
+    "Time a request spent waiting for PostgreSQL (all its SQL statements), by method and route.",
+    ["method", "path"],
+    buckets=LATENCY_BUCKETS,
+)
+
+HTTP_REQUEST_PYTHON_SECONDS = Histogram(
+    "http_request_python_seconds",
+    "Time a request spent in Django outside SQL statements, by method and route.",
+    ["method", "path"],
+    buckets=LATENCY_BUCKETS,
+)
+
+DB_QUERIES = Counter(
+    "db_queries",
+    "SQL statements run while handling requests, by method and route.",
+    ["method", "path"],
+)
+
+DB_QUERIES_IN_PROGRESS = Gauge(
+    "db_queries_in_progress",
+    "SQL statements currently waiting for PostgreSQL (summed over the workers of this replica).",
+    multiprocess_mode="livesum",
+)
+
+
+class ContainerCpuCollector:
+    """This replica's CPU use and limit, read from its cgroup at scrape time (no DB needed)."""
+
+    def collect(self):
+        seconds = cgroup.cpu_seconds()
+        if seconds is not None:
+            usage = CounterMetricFamily("lab_container_cpu_seconds", "CPU seconds used by this container (its cgroup).")
+            usage.add_metric([], seconds)
+            yield usage
+        limit = cgroup.cpu_limit_cores()
+        if limit is not None:
+            lim = GaugeMetricFamily("lab_container_cpu_limit_cores", "CPU limit of this container, cores.")
+            lim.add_metric([], limit)
+            yield lim
+
+
+_CONTAINER_CPU = ContainerCpuCollector()
+if not MULTIPROC_DIR:
+    REGISTRY.register(_CONTAINER_CPU)
+
 
 def render():
     """Return (body, content_type) for the /metrics endpoint."""
     if MULTIPROC_DIR:
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry, path=MULTIPROC_DIR)
+        registry.register(_CONTAINER_CPU)
     else:
         registry = REGISTRY
+    return generate_latest(registry), CONTENT_TYPE_LATEST
+
+
+def render_database_cpu():
+    """Return (body, content_type) for /metrics/db: the database container's CPU (needs the database)."""
+    from .dbcpu import DatabaseCpuCollector
+
+    registry = CollectorRegistry()
+    registry.register(DatabaseCpuCollector())
     return generate_latest(registry), CONTENT_TYPE_LATEST

@@ -13,7 +13,7 @@ SERVED_BY = socket.gethostname()
 
 # Routes excluded from the HTTP metrics (scrapes and health probes would
 # otherwise dominate the numbers).
-UNMEASURED_ROUTES = {"/metrics", "/healthz"}
+UNMEASURED_ROUTES = {"/metrics", "/metrics/db", "/healthz"}
 KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 OTHER = "other"
 

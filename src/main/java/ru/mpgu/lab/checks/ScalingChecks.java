@@ -43,7 +43,7 @@ public final class ScalingChecks {
             counts.forEach((replica, n) -> shares.add(String.format("%s: %.0f %%", replica, 100.0 * n / total)));
             if (counts.size() < replicas) {
                 return CheckOutcome.failed(check.id(), "запросы получили только " + counts.size() + " реплик из " + replicas
-                        + " (" + String.join(", ", shares) + "): Nginx не распределяет нагрузку по всем копиям web");
+                        + " (" + String.join(", ", shares) + "): nginx не распределяет нагрузку по всем репликам web");
             }
             boolean balanced = counts.values().stream().allMatch(n -> (double) n / total >= minShare);
             if (!balanced) {
@@ -74,10 +74,10 @@ public final class ScalingChecks {
                 return CheckOutcome.failed(check.id(), "Prometheus не ответил: " + e.getMessage());
             }
             if (Double.isNaN(up) || up < expected) {
-                return CheckOutcome.failed(check.id(), String.format("Prometheus видит %s работающих копий web вместо %d: "
+                return CheckOutcome.failed(check.id(), String.format("Prometheus видит работающих реплик web: %s вместо %d: "
                         + "опрашивайте все реплики через dns_sd_configs (имя web)", Double.isNaN(up) ? "0" : String.format("%.0f", up), expected));
             }
-            return CheckOutcome.passed(check.id(), String.format("Prometheus видит %.0f копии web в состоянии up (через %.0f с после масштабирования)",
+            return CheckOutcome.passed(check.id(), String.format("Prometheus видит работающих реплик web: %.0f (через %.0f с после масштабирования)",
                     up, (System.nanoTime() - start) / 1e9));
         });
     }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# How robust is the lesson of tasks 2, 4 and 5? Repeats the student's two runs REPEATS times
+# (default 10): wrk -c30 -t2 -d20s at web=1, then --scale web=3 and the same run, as the task
+# sheets say (no warm-up beyond waiting for healthy replicas). For each pair it records
+# web3/web1 Requests/sec and each container's CPU during the run as a share of its CPU limit
+# (from the containers' cgroups, as docker stats does), and whether the pair shows the lesson:
+#   scaling helps (ratio >= MIN_RATIO), far from 3x (ratio <= MAX_RATIO),
+#   and the database at its limit at web=3 (db share >= DB_AT_LIMIT).
+# Writes bench/results/lesson-repeats-<date>.json and lesson-repeats-latest.json.
+# Traffic goes only to 127.0.0.1 ports of the stack this script starts (project "lablesson").
+set -Eeuo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+command -v wrk >/dev/null || { echo "нужен wrk: apt-get install wrk" >&2; exit 2; }
+P=lablesson
+export LAB_HTTP_PORT=${LAB_HTTP_PORT:-18280} LAB_PROMETHEUS_PORT=${LAB_PROMETHEUS_PORT:-19290} LAB_GRAFANA_PORT=${LAB_GRAFANA_PORT:-13200}
+URL="http://127.0.0.1:$LAB_HTTP_PORT/orders"
+REPEATS=${REPEATS:-10}
+MIN_RATIO=${MIN_RATIO:-1.2} MAX_RATIO=${MAX_RATIO:-2.5} DB_AT_LIMIT=${DB_AT_LIMIT:-0.9}
+OUT=bench/out; mkdir -p "$OUT" bench/results
+dc() { docker compose -p "$P" ${COMPOSE_FILES:-} "$@"; }
+trap 'dc down -v --remove-orphans >/dev/null 2>&1 || true' EXIT
+log() { printf '[lesson %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+cpu_us() { # CPU microseconds used so far by one container (cgroup v1 or v2 on the host)
+  local id f; id=$(docker inspect -f '{{.Id}}' "$1")
+  if [ -f "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage" ]; then
+    echo $(( $(cat "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage") / 1000 ))
+  else
+    f=$(ls -d /sys/fs/cgroup/system.slice/docker-"$id".scope /sys/fs/cgroup/docker/"$id" 2>/dev/null | head -1)
+    awk '/^usage_usec/{print $2}' "$f/cpu.stat"
+  fi
+}
+limit_cores() { docker inspect -f '{{.HostConfig.NanoCpus}}' "$1" | awk '{print $1/1e9}'; }
+
+run() { # web count → one JSON line: wrk figures + CPU share of limit per container during the run
+  local n=$1 ids before after t0 t1 out
+  ids=$(dc ps -q db web)
+  before=$(for id in $ids; do echo "$id $(cpu_us "$id")"; done)
+  t0=$(date +%s.%N); out=$(wrk -c30 -t2 -d20s "$URL"); t1=$(date +%s.%N)
+  after=$(for id in $ids; do echo "$id $(cpu_us "$id") $(limit_cores "$id") $(docker inspect -f '{{index .Config.Labels "com.docker.compose.service"}}' "$id")"; done)
+  echo "$out" >> "$OUT/lesson-wrk.txt"
+  python3 - "$n" "$t0" "$t1" <<PY
+import re, sys, json
+n, t0, t1 = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+out = '''$out'''
+before = dict(l.split() for l in '''$before'''.splitlines() if l.strip())
+shares = {"web": []}
+for line in '''$after'''.splitlines():
+    cid, used, limit, svc = line.split()
+    share = (int(used) - int(before[cid])) / 1e6 / (t1 - t0) / float(limit)
+    if svc == "db": shares["db"] = round(share, 3)
+    else: shares["web"].append(round(share, 3))
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+m = re.search(r"Latency\s+([\d.]+)(us|ms|s)", out)
+lat = float(m.group(1)) * {"us": 1e-3, "ms": 1, "s": 1e3}[m.group(2)]
+errors = sum(map(int, re.findall(r"(?:connect|read|write|timeout) (\d+)", out)))
+n2 = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+print(json.dumps({"web": n, "rps": rps, "latency_avg_ms": lat, "errors": errors + (int(n2.group(1)) if n2 else 0),
+                  "db_share_of_limit": shares.get("db"), "web_share_of_limit": shares["web"]}))
+PY
+}
+
+scale() { # n → replicas up, healthy, and nginx has re-resolved `web`
+  dc up -d --no-recreate --scale web="$1" --wait >/dev/null 2>&1
+  sleep 3
+}
+
+log "стенд lablesson: сборка и запуск"
+dc up -d --build --wait >/dev/null 2>&1 || { dc ps -a; exit 1; }
+until curl -sf -o /dev/null "$URL"; do sleep 0.5; done
+rows=()
+for r in $(seq 1 "$REPEATS"); do
+  scale 1; one=$(run 1)
+  scale 3; three=$(run 3)
+  rows+=("{\"repeat\": $r, \"web1\": $one, \"web3\": $three}")
+  log "#$r web=1 $one"
+  log "#$r web=3 $three"
+done
+python3 - "$MIN_RATIO" "$MAX_RATIO" "$DB_AT_LIMIT" <<PY
+import json, sys, datetime, os, platform, statistics
+lo, hi, at = map(float, sys.argv[1:4])
+rows = [json.loads(l) for l in '''$(printf '%s\n' "${rows[@]}")'''.splitlines() if l.strip()]
+for row in rows:
+    ratio = row["web3"]["rps"] / row["web1"]["rps"]
+    row["ratio_web3_over_web1"] = round(ratio, 2)
+    row["scaling_helps"] = ratio >= lo
+    row["far_from_3x"] = ratio <= hi
+    row["db_at_limit_web3"] = (row["web3"]["db_share_of_limit"] or 0) >= at
+    row["web_at_limit_web1"] = min(row["web1"]["web_share_of_limit"]) >= at
+    row["shows_lesson"] = row["scaling_helps"] and row["far_from_3x"] and row["db_at_limit_web3"]
+ratios = [r["ratio_web3_over_web1"] for r in rows]
+res = {
+  "date": datetime.datetime.now().isoformat(timespec="seconds"),
+  "machine": f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, shared with other jobs",
+  "run": "wrk -c30 -t2 -d20s /orders at web=1, then --scale web=3 and the same; repeated",
+  "criteria": {"scaling_helps": f"ratio >= {lo}", "far_from_3x": f"ratio <= {hi}", "db_at_limit_web3": f"db CPU >= {at} of its limit"},
+  "repeats": rows,
+  "shows_lesson": sum(r["shows_lesson"] for r in rows),
+  "of": len(rows),
+  "ratio_median": round(statistics.median(ratios), 2), "ratio_min": min(ratios), "ratio_max": max(ratios),
+  "db_share_web3_median": round(statistics.median(r["web3"]["db_share_of_limit"] for r in rows), 2),
+  "web_share_web1_median": round(statistics.median(min(r["web1"]["web_share_of_limit"]) for r in rows), 2),
+}
+name = "bench/results/lesson-repeats-" + res["date"][:16].replace(":", "-") + ".json"
+for f in (name, "bench/results/lesson-repeats-latest.json"):
+    json.dump(res, open(f, "w"), indent=2, ensure_ascii=False)
+print(f"урок виден в {res['shows_lesson']} из {res['of']}; web3/web1 медиана {res['ratio_median']} ({res['ratio_min']}–{res['ratio_max']}); "
+      f"db при web=3 — {res['db_share_web3_median']} лимита; web при web=1 — {res['web_share_web1_median']} лимита")
+print("written", name)
+PY

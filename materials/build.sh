@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Printable materials from the Markdown in tasks/ (one source): into target/materials/
+#   metodichka.docx / .pdf — методические указания: МПГУ title page, goals (ФГОС), plan for two pairs,
+#                            tasks 00–06, report form, control questions, criteria (from rubric.yaml), conclusion
+#   cheatsheet.docx / .pdf — one-page teacher's cheat sheet (figures from docker-compose.yml and bench/results)
+#   slides.pptx / .pdf     — demo slides from the `bin/lab demo` charts (DEMO_DIR, default target/demo)
+#                            and the dashboard panels under load (bench/results/dashboard-panels.png)
+# Needs Debian packages: pandoc, chromium, python3-yaml (apt-get install -y pandoc chromium python3-yaml).
+set -Eeuo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+OUT=${OUT:-target/materials}; DEMO_DIR=${DEMO_DIR:-target/demo}
+PY=${PY:-/usr/bin/python3}
+for tool in pandoc chromium "$PY"; do command -v "$tool" >/dev/null || { echo "нужен $tool (apt-get install -y pandoc chromium python3-yaml)" >&2; exit 2; }; done
+mkdir -p "$OUT"; M=materials; TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+log() { printf '[materials] %s\n' "$*"; }
+
+"$PY" $M/figures.py > "$TMP/figures.json"
+fill() { # file → stdout with {{PLACEHOLDERS}} replaced
+  "$PY" - "$1" "$TMP/figures.json" <<'PY'
+import json, re, sys, datetime
+text = open(sys.argv[1], encoding="utf-8").read()
+f = json.load(open(sys.argv[2], encoding="utf-8")); f["YEAR"] = str(datetime.date.today().year)
+missing = sorted(set(re.findall(r"\{\{([A-Z0-9_]+)\}\}", text)) - set(f))
+if missing: sys.exit(f"{sys.argv[1]}: нет значений для {missing}")
+print(re.sub(r"\{\{([A-Z0-9_]+)\}\}", lambda m: f[m.group(1)], text), end="")
+PY
+}
+
+# DOCX styles: the default reference document plus centred styles for the title page.
+pandoc -o "$TMP/ref.docx" --print-default-data-file reference.docx
+"$PY" - "$TMP/ref.docx" <<'PY'
+import sys, zipfile, shutil
+src = sys.argv[1]; tmp = src + ".new"
+def style(sid, name, jc, size, bold=False):
+    b = "<w:b/>" if bold else ""
+    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+            f'<w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="{jc}"/><w:spacing w:before="120" w:after="120"/></w:pPr>'
+            f'<w:rPr>{b}<w:sz w:val="{size}"/></w:rPr></w:style>')
+extra = (style("TitlePage", "Title Page", "center", 26) + style("TitleBig", "Title Big", "center", 40, True)
+         + style("TitleMid", "Title Mid", "center", 30) + style("TitleRight", "Title Right", "right", 24))
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == "word/styles.xml":
+            data = data.decode("utf-8").replace("</w:styles>", extra + "</w:styles>").encode("utf-8")
+        zout.writestr(item, data)
+shutil.move(tmp, src)
+PY
+
+pdf() { # html → pdf with headless chromium
+  chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --no-pdf-header-footer --print-to-pdf="$2" "file://$(realpath "$1")" >/dev/null 2>&1
+  [ -s "$2" ] || { echo "chromium не создал $2" >&2; exit 1; }
+}
+
+# 1. Методические указания
+{
+  fill $M/metodichka-front.md; echo
+  for f in tasks/0*.md; do cat "$f"; printf '\n\n\\newpage\n\n'; done
+  echo "# Форма отчёта"; echo
+  echo "Отчёт — файл \`report/REPORT.md\` в репозитории студента. Заголовки и подписи до двоеточия"
+  echo "не меняются: по ним работает автоматическая проверка. Шаблон:"; echo
+  echo '```markdown'; cat report/REPORT.md; echo '```'; printf '\n\\newpage\n\n'
+  fill $M/metodichka-back.md
+} > "$TMP/metodichka.md"
+common=(--from markdown --lua-filter $M/pagebreak.lua --metadata lang=ru --metadata title="Методические указания")
+pandoc "${common[@]}" --reference-doc "$TMP/ref.docx" -o "$OUT/metodichka.docx" "$TMP/metodichka.md"
+pandoc "${common[@]}" --standalone --self-contained --css $M/print.css -o "$TMP/metodichka.html" "$TMP/metodichka.md"
+pdf "$TMP/metodichka.html" "$OUT/metodichka.pdf"; log "$OUT/metodichka.docx, $OUT/metodichka.pdf"
+
+# 2. Шпаргалка преподавателя (одна страница)
+fill $M/cheatsheet.md > "$TMP/cheatsheet.md"
+pandoc --from markdown --metadata lang=ru --metadata title="Шпаргалка" --reference-doc "$TMP/ref.docx" -o "$OUT/cheatsheet.docx" "$TMP/cheatsheet.md"
+pandoc --from markdown --metadata lang=ru --metadata title="Шпаргалка" --standalone --self-contained --css $M/cheatsheet.css -o "$TMP/cheatsheet.html" "$TMP/cheatsheet.md"
+pdf "$TMP/cheatsheet.html" "$OUT/cheatsheet.pdf"; log "$OUT/cheatsheet.docx, $OUT/cheatsheet.pdf"
+
+# 3. Слайды демонстрации
+lat=$DEMO_DIR/demo-latency.png; thr=$DEMO_DIR/demo-throughput.png; panels=bench/results/dashboard-panels.png
+for img in "$lat" "$thr" "$panels"; do
+  [ -s "$img" ] || { echo "нет $img: сначала bin/lab demo (графики в $DEMO_DIR) и bash bench/dashboard-under-load.sh" >&2; exit 3; }
+done
+fill $M/slides.md | sed -e "s#DEMO_LATENCY#$(realpath "$lat")#" -e "s#DEMO_THROUGHPUT#$(realpath "$thr")#" -e "s#PANELS#$(realpath "$panels")#" > "$TMP/slides.md"
+pandoc --from markdown --metadata lang=ru -o "$OUT/slides.pptx" "$TMP/slides.md"
+pandoc --from markdown --metadata lang=ru --standalone --self-contained --section-divs --css $M/slides.css -o "$TMP/slides.html" "$TMP/slides.md"
+sed -i 's#<section id="\([^"]*\)" class="level1">#<section id="\1" class="level1 slide">#g' "$TMP/slides.html"
+pdf "$TMP/slides.html" "$OUT/slides.pdf"; log "$OUT/slides.pptx, $OUT/slides.pdf"
