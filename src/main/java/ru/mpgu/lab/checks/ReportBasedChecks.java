@@ -18,8 +18,8 @@ public final class ReportBasedChecks {
     }
 
     public static CheckOutcome ordersScreenshot(LabRun lab) {
-        return ScreenshotInspector.inspect(lab.check("launch.screenshot_orders"), lab.repo(),
-                lab.report().ordersScreenshot(), "скриншот /orders");
+        return ru.mpgu.lab.variant.OwnStand.ordersScreenshot(ScreenshotInspector.inspect(lab.check("launch.screenshot_orders"), lab.repo(),
+                lab.report().ordersScreenshot(), "скриншот /orders"), lab.repo(), lab.report().ordersScreenshot().path());
     }
 
     public static CheckOutcome grafanaScreenshot(LabRun lab) {

@@ -88,7 +88,8 @@ public final class ScalingChecks {
     public static CheckOutcome secondRunReported(LabRun lab) {
         Check check = lab.check("scaling.wrk_second_run");
         LabReport report = lab.report();
-        CheckOutcome valid = WrkChecks.outputValid(check, report.threeReplicas(), "Прогон 2 (3 реплики)");
+        CheckOutcome valid = ru.mpgu.lab.variant.OwnStand.wrkOutput(WrkChecks.outputValid(check, report.threeReplicas(), "Прогон 2 (3 реплики)"),
+                WrkChecks.parse(report.threeReplicas()), lab.repo(), "Прогон 2 (3 реплики)");
         if (valid.fraction() == 0) {
             return valid;
         }

@@ -17,6 +17,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 BatchCommand.class,
                 ManifestCommand.class,
                 DemoCommand.class,
+                VariantCommand.class,
+                RosterCommand.class,
         })
 public class LabCli implements Runnable {
 
