@@ -10,17 +10,27 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 students="${VARIANTS_STUDENTS:-20}"
 durations="${VARIANTS_DURATIONS:-20s 5s}"
+# The lab's -c30; on a saturated machine fewer connections keep nginx from answering 502/504 (those runs are not judged).
+wrk_args="${VARIANTS_WRK_ARGS:--c30 -t2}"
 port="${VARIANTS_PORT:-18671}"
-project="lab-variants-bench-$$"
+project="${VARIANTS_PROJECT:-lab-variants-bench-$$}"   # an existing project of this repo is reused and left running
+image="${VARIANTS_IMAGE:-django-scaling-lab/web:variants-bench}"
+reuse="${VARIANTS_PROJECT:+1}"
 work="$(mktemp -d)"
 command -v wrk >/dev/null || { echo "нет wrk: apt-get install -y wrk" >&2; exit 1; }
-cat > "$work/override.yml" <<'YML'
+cat > "$work/override.yml" <<YML
 services:
-  setup: {image: "django-scaling-lab/web:variants-bench"}
-  web: {image: "django-scaling-lab/web:variants-bench"}
+  setup: {image: "$image"}
+  web: {image: "$image"}
 YML
 compose() { docker compose -p "$project" -f docker-compose.yml -f "$work/override.yml" "$@"; }
-cleanup() { compose down -v --remove-orphans >/dev/null 2>&1 || true; docker image rm django-scaling-lab/web:variants-bench >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() {
+  if [ -z "$reuse" ]; then
+    compose down -v --remove-orphans >/dev/null 2>&1 || true
+    docker image rm "$image" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 export LAB_HTTP_PORT="$port" LAB_PROMETHEUS_PORT=$((port + 1)) LAB_GRAFANA_PORT=$((port + 2))
 
@@ -41,7 +51,7 @@ java -cp "$cp" ru.mpgu.lab.cli.LabCli roster --roster "$work/roster.csv" --out "
 
 echo "стенд: сборка и запуск ($project, порт $port) ..." >&2
 t0=$(date +%s)
-compose up -d --build nginx >&2
+if [ -z "$reuse" ]; then compose up -d --build nginx >&2; fi
 for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$port/orders" 2>/dev/null && break; sleep 1; done
 echo "стенд готов за $(( $(date +%s) - t0 )) с" >&2
 
@@ -61,7 +71,8 @@ tail -n +2 "$work/codes.csv" | tr -d '\r' | while IFS=';' read -r sid name group
   echo $(( $(wc -c < "$dir/headers.txt") + $(wc -c < "$dir/body.txt") )) > "$dir/measured.txt"
   i=1
   for d in $durations; do
-    wrk -c30 -t2 -d"$d" "http://127.0.0.1:$port/orders" > "$dir/wrk-$i.txt"
+    # shellcheck disable=SC2086
+    wrk $wrk_args -d"$d" "http://127.0.0.1:$port/orders" > "$dir/wrk-$i.txt"
     i=$((i + 1))
   done
   echo "$sid $code: ответ $(cat "$dir/measured.txt") байт; $(grep -h 'requests in' "$dir"/wrk-*.txt | tr -s ' ' | tr '\n' ' ')" >&2
@@ -70,7 +81,7 @@ done
 java -cp "$cp" ru.mpgu.lab.variant.VariantMatrix "$work/runs" > "$work/matrix.json"
 mkdir -p bench/results
 stamp="$(date -u +%Y-%m-%dT%H-%M)"
-python3 - "$work" "bench/results/variants-$stamp.json" "$durations" <<'PY'
+VARIANTS_WRK_ARGS="$wrk_args" python3 - "$work" "bench/results/variants-$stamp.json" "$durations" <<'PY'
 import json, os, sys, datetime
 work, out, durations = sys.argv[1], sys.argv[2], sys.argv[3]
 m = json.load(open(os.path.join(work, "matrix.json")))
@@ -89,6 +100,7 @@ result = {
     "what": "real wrk (host, loopback) against one lab stack, web recreated per student's variant; every output checked against every student's variant",
     "machine": "2 cores, shared by six engineers at the time: request counts are low and noisy",
     "wrk_durations": durations.split(),
+    "wrk_args": os.environ.get("VARIANTS_WRK_ARGS", "-c30 -t2"),
     "min_size_gap_between_students_bytes": gaps[0] if gaps else None,
     "max_interval_width_bytes": max(o["high"] - o["low"] for o in m["outputs"]),
     **{k: v for k, v in m.items()},

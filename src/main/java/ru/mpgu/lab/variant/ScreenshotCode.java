@@ -78,6 +78,18 @@ public final class ScreenshotCode {
         return new Reading(Kind.NO_CODE, codes, "код варианта на скриншоте не найден");
     }
 
+    /** Every variant code OCR finds on the picture; empty without tesseract or when it fails. */
+    public static List<String> codesOn(Path image) {
+        if (!engineInstalled()) {
+            return List.of();
+        }
+        try {
+            return codesIn(ocr(image));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** Codes found in OCR text, normalised (digits in the number, the letter part as printed). */
     static List<String> codesIn(String text) {
         Set<String> out = new LinkedHashSet<>();
@@ -121,8 +133,8 @@ public final class ScreenshotCode {
             g.drawImage(src, 0, 0, big.getWidth(), big.getHeight(), null);
             g.dispose();
             ImageIO.write(big, "png", tmp.toFile());
-            Process p = new ProcessBuilder(TESSERACT, tmp.toString(), "stdout", "-l", "eng").redirectErrorStream(false).start();
-            p.getErrorStream().close();
+            Process p = new ProcessBuilder(TESSERACT, tmp.toString(), "stdout", "-l", "eng")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
