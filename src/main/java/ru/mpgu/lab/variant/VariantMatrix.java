@@ -47,12 +47,15 @@ public final class VariantMatrix {
         int swapFlagged = 0;
         int swapTotal = 0;
         int swapUncheckable = 0;
+        java.util.Map<String, Integer> ownKinds = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> swapKinds = new java.util.TreeMap<>();
         ArrayNode perOutput = root.putArray("outputs");
         ArrayNode missed = root.putArray("swaps_not_flagged");
         for (int a = 0; a < students.size(); a++) {
             for (WrkResult w : outputs.get(a)) {
                 WrkVariantCheck.Verdict own = WrkVariantCheck.check(w, variants.get(a));
                 ownTotal++;
+                ownKinds.merge(own.kind().name(), 1, Integer::sum);
                 if (own.kind() != WrkVariantCheck.Kind.MISMATCH) {
                     ownAccepted++;
                 }
@@ -71,6 +74,7 @@ public final class VariantMatrix {
                     }
                     WrkVariantCheck.Verdict other = WrkVariantCheck.check(w, variants.get(b));
                     swapTotal++;
+                    swapKinds.merge(other.kind().name(), 1, Integer::sum);
                     if (other.kind() == WrkVariantCheck.Kind.MISMATCH) {
                         swapFlagged++;
                     } else {
@@ -89,6 +93,8 @@ public final class VariantMatrix {
         root.put("swaps", swapTotal);
         root.put("swaps_flagged", swapFlagged);
         root.put("swaps_uncheckable", swapUncheckable);
+        root.set("own_verdicts", json.valueToTree(ownKinds));
+        root.set("swap_verdicts", json.valueToTree(swapKinds));
         if (!outputs.isEmpty() && !outputs.get(0).isEmpty()) {
             root.put("first_mismatch_message", WrkVariantCheck.check(outputs.get(0).get(0),
                     variants.get(Math.min(1, variants.size() - 1))).message());

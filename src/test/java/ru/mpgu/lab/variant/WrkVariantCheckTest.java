@@ -8,10 +8,10 @@ import ru.mpgu.lab.measure.wrk.WrkOutputParser;
 import ru.mpgu.lab.measure.wrk.WrkResult;
 import ru.mpgu.lab.measure.wrk.WrkUnits;
 
-class WrkVariantCheckTest {
+public class WrkVariantCheckTest {
 
     /** Real wrk 4.1 against the lab stack with LAB_STUDENT_ID=ivanov (V37-V3NC), a busy shared machine. */
-    static final String IVANOV_REAL = """
+    public static final String IVANOV_REAL = """
             Running 10s test @ http://127.0.0.1:18616/orders
               2 threads and 30 connections
               Thread Stats   Avg      Stdev     Max   +/- Stdev
