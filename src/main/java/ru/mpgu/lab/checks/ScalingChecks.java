@@ -85,7 +85,8 @@ public final class ScalingChecks {
     /** The 3-replica wrk run: valid, consistent, and not a copy of the first run. */
     public static CheckOutcome secondRunReported(LabRun lab, Check check) {
         LabReport report = lab.report();
-        CheckOutcome valid = WrkChecks.outputValid(check, report.threeReplicas(), "Прогон 2 (3 реплики)");
+        CheckOutcome valid = ru.mpgu.lab.variant.OwnStand.wrkOutput(WrkChecks.outputValid(check, report.threeReplicas(), "Прогон 2 (3 реплики)"),
+                WrkChecks.parse(report.threeReplicas()), lab.repo(), "Прогон 2 (3 реплики)");
         if (valid.fraction() == 0) {
             return valid;
         }

@@ -75,6 +75,10 @@ public class BatchCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Проверить заново все работы, даже уже проверенные.")
     boolean force;
 
+    @Option(names = "--roster", paramLabel = "FILE",
+            description = "Список группы (CSV: id, ФИО, группа, e-mail): папка работы = id или начало e-mail; сверяются варианты.")
+    Path roster;
+
     @Override
     public Integer call() {
         PrintWriter outWriter = spec.commandLine().getOut();
@@ -90,6 +94,16 @@ public class BatchCommand implements Callable<Integer> {
         if (overrides != null) {
             try {
                 overrideMap = BatchOverrides.read(overrides);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        ru.mpgu.lab.variant.Roster classList = null;
+        if (roster != null) {
+            try {
+                classList = ru.mpgu.lab.variant.Roster.read(roster);
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "список группы не читается: " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -125,7 +139,7 @@ public class BatchCommand implements Callable<Integer> {
         try {
             BatchRunner.Summary summary = new BatchRunner(new BatchRunner.Settings(submissions, outDir, rubricFile,
                     teacherRubric, overrideMap, budget, teacherManifest, force), grader, replayGrader,
-                    graderOverride != null ? () -> true : BatchCommand::dockerAlive, outWriter).run();
+                    graderOverride != null ? () -> true : BatchCommand::dockerAlive, outWriter).withRoster(classList).run();
             return summary.aborted() ? 1 : 0;
         } catch (IOException e) {
             err.println("Ошибка записи результатов (нет места на диске или нет прав?): " + e.getMessage());

@@ -18,6 +18,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 ManifestCommand.class,
                 DemoCommand.class,
                 CheckCommand.class,
+                VariantCommand.class,
+                RosterCommand.class,
         })
 public class LabCli implements Runnable {
 

@@ -13,6 +13,7 @@ import ru.mpgu.lab.grading.GradingExtension;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.grading.RubricCheck;
 import ru.mpgu.lab.rubric.Check;
+import ru.mpgu.lab.variant.OwnStand;
 
 @Order(2)
 @DisplayName("Задание 2. Моделирование нагрузки: wrk -c30 -t2 -d20s http://localhost:8000/orders")
@@ -24,7 +25,8 @@ public class Task2LoadTest {
     @RubricCheck("load.wrk_output_valid")
     @DisplayName("Отчёт: вывод wrk с параметрами задания")
     void reportHasTheWrkOutput(LabRun lab, Check check) {
-        expect(lab, WrkChecks.outputValid(check, lab.report().oneReplica(), "Прогон 1 (1 реплика)"));
+        expect(lab, OwnStand.wrkOutput(WrkChecks.outputValid(check, lab.report().oneReplica(), "Прогон 1 (1 реплика)"),
+                WrkChecks.parse(lab.report().oneReplica()), lab.repo(), "Прогон 1 (1 реплика)"));
     }
 
     @Test

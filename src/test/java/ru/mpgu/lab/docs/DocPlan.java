@@ -83,6 +83,8 @@ public final class DocPlan {
         map.put("АДРЕС_РЕПОЗИТОРИЯ", "\"$DOCS_REMOTE\"");
         map.put("РЕЗУЛЬТАТЫ", "\"$HOME/group-21-readme-results\"");
         map.put("ПАПКА", "\"$DOCS_CLONE\"");
+        map.put("ВАШ_ID", "2023001"); // the sandbox student; V01-NVRP is this id's code (VariantsTest)
+        map.put("КОД_ВАРИАНТА", "V01-NVRP");
         return map;
     }
 
@@ -223,6 +225,7 @@ public final class DocPlan {
                 run("docker compose --profile tools build", ok()),
                 run("docker compose --profile tools pull --ignore-buildable && docker compose --profile tools build",
                         prints("Pulled")),
+                run("bin/lab variant --id ВАШ_ID --code КОД_ВАРИАНТА", prints("V01-NVRP")),
                 run("docker compose up", servesOrders(8000)),
                 run("docker compose ps -a", prints("setup", "Exited (0)", "nginx", "healthy")),
                 run(orders, prints("200 OK", "X-Served-By", "\"orders\"")),
@@ -269,8 +272,8 @@ public final class DocPlan {
                 }),
                 byHand("студент сохраняет скриншоты screenshots/orders.png и screenshots/grafana.png",
                         DocSandbox::saveScreenshots),
-                run("git add report/REPORT.md screenshots/orders.png screenshots/grafana.png", ok()),
-                run("git add report screenshots", ok()),
+                run("git add report/REPORT.md screenshots/orders.png screenshots/grafana.png .env", ok()),
+                run("git add report screenshots .env", ok()),
                 run("git commit -m \"Отчёт по лабораторной: нагрузка и масштабирование\"", ok()),
                 run("git push", okAnd((o, box) -> assertThat(box.remoteHeadSubject())
                         .isEqualTo("Отчёт по лабораторной: нагрузка и масштабирование"))),
