@@ -67,6 +67,7 @@ public record GradingConfig(Path repo, Path reportDir, Path rubric, boolean quie
                 .map(p -> p.toAbsolutePath().normalize()).orElse(null);
         Path facts = parameters.apply(FACTS).filter(s -> !s.isBlank()).map(Path::of)
                 .map(p -> p.toAbsolutePath().normalize()).orElse(null);
+        boolean reportOnly = parameters.apply(REPORT_ONLY).map(Boolean::parseBoolean).orElse(false);
         return new GradingConfig(repo, reportDir, rubric, quiet, overrides, facts, reportOnly);
     }
 }
