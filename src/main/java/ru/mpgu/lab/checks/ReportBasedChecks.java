@@ -4,6 +4,7 @@ import ru.mpgu.lab.answers.AnswerGrader;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.report.ReportChecks;
 import ru.mpgu.lab.report.ScreenshotInspector;
+import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
 
 /** Checks that read only the student's report: answers, screenshots, completeness. */
@@ -13,8 +14,14 @@ public final class ReportBasedChecks {
     }
 
     public static CheckOutcome answer(LabRun lab, int question) {
-        AnswerGrader grader = new AnswerGrader(lab.rubric());
-        return grader.grade(question, lab.report().answer(question));
+        Check check = lab.rubric().answerCheck(question)
+                .orElseThrow(() -> new IllegalStateException("в rubric.yaml нет проверки ответа " + question));
+        String text = lab.report().answer(question);
+        if (check.answer().formOnly()) {
+            return AnswerForm.feedback(check, text); // student's public rubric: no answer key
+        }
+        CheckOutcome graded = new AnswerGrader(lab.rubric()).grade(question, text);
+        return PublishedHints.screen(lab.rubric(), check, text, graded);
     }
 
     public static CheckOutcome ordersScreenshot(LabRun lab) {

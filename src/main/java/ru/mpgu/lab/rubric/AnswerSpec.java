@@ -15,6 +15,11 @@ public record AnswerSpec(int number, String question, int minWords, int maxWords
         concepts = List.copyOf(concepts);
     }
 
+    /** The student's public rubric has no concepts: only the form of the answer is checked, the teacher grades its content. */
+    public boolean formOnly() {
+        return concepts.isEmpty();
+    }
+
     public double totalWeight() {
         return concepts.stream().mapToDouble(Concept::weight).sum();
     }

@@ -22,7 +22,7 @@ final class RubricReader {
     private static final Set<String> ROOT_KEYS = Set.of("version", "title", "total", "pass_mark", "rounding_step", "grade_scale", "criteria");
     private static final Set<String> BAND_KEYS = Set.of("min_points", "label");
     private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "points", "checks");
-    private static final Set<String> CHECK_KEYS = Set.of("id", "title", "points", "hint", "params", "answer");
+    private static final Set<String> CHECK_KEYS = Set.of("id", "title", "points", "hint", "params", "answer", "gate", "requires");
     private static final Set<String> ANSWER_KEYS = Set.of("number", "question", "min_words", "max_words", "review_band", "concepts");
     private static final Set<String> CONCEPT_KEYS = Set.of("id", "title", "terms", "weight");
 
@@ -141,6 +141,7 @@ final class RubricReader {
             }
             out.add(new Criterion(id, title, points, checks));
         }
+        checkRequires(node, out);
         return out;
     }
 
@@ -169,7 +170,23 @@ final class RubricReader {
                 }
             }
             String title = text(k, path, "title", true, id);
-            double points = positive(k, path, "points");
+            boolean gate = k.has("gate") && k.get("gate").asBoolean(false);
+            if (k.has("gate") && !k.get("gate").isBoolean()) {
+                problem(path + ".gate", "gate должен быть true или false");
+            }
+            double points = gate ? number(k, path, "points", false, 0) : positive(k, path, "points");
+            if (gate && Math.abs(points) > EPS) {
+                problem(path + ".points", "условие (gate: true) баллов не даёт: points должен быть 0, сейчас " + fmt(points));
+            }
+            List<String> requires = new ArrayList<>();
+            JsonNode req = k.get("requires");
+            if (req != null) {
+                if (!req.isArray()) {
+                    problem(path + ".requires", "requires должен быть списком id условий, например [launch.stack_boots]");
+                } else {
+                    req.forEach(r -> requires.add(r.asText().trim()));
+                }
+            }
             String hint = text(k, path, "hint", false, "");
             Map<String, Object> params = new LinkedHashMap<>();
             JsonNode p = k.get("params");
@@ -181,7 +198,7 @@ final class RubricReader {
                 }
             }
             AnswerSpec answer = k.has("answer") ? readAnswer(k.get("answer"), path + ".answer", questions) : null;
-            out.add(new Check(id, title, points, hint, params, answer));
+            out.add(new Check(id, title, points, hint, params, answer, gate, requires));
         }
         return out;
     }
@@ -220,8 +237,10 @@ final class RubricReader {
         }
         List<Concept> concepts = new ArrayList<>();
         JsonNode cs = a.get("concepts");
-        if (cs == null || !cs.isArray() || cs.isEmpty()) {
-            problem(path + ".concepts", "нужен непустой список понятий concepts");
+        if (cs == null) {
+            // no concepts: the public (student) rubric; only the answer's form is checked
+        } else if (!cs.isArray() || cs.isEmpty()) {
+            problem(path + ".concepts", "нужен непустой список понятий concepts (или уберите ключ: тогда проверяется только форма ответа)");
         } else {
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < cs.size(); i++) {
@@ -259,6 +278,26 @@ final class RubricReader {
             }
         }
         return new AnswerSpec(number, question, minWords, maxWords, from, full, concepts);
+    }
+
+    /** Every {@code requires} entry names a gate check of this rubric. */
+    private void checkRequires(JsonNode node, List<Criterion> criteria) {
+        Map<String, Check> byId = new LinkedHashMap<>();
+        criteria.forEach(c -> c.checks().forEach(k -> byId.put(k.id(), k)));
+        for (int i = 0; i < criteria.size(); i++) {
+            List<Check> checks = criteria.get(i).checks();
+            for (int j = 0; j < checks.size(); j++) {
+                for (String r : checks.get(j).requires()) {
+                    Check target = byId.get(r);
+                    String path = "criteria[" + i + "].checks[" + j + "].requires";
+                    if (target == null) {
+                        problem(path, "условие «" + r + "» не найдено среди проверок");
+                    } else if (!target.gate()) {
+                        problem(path, "«" + r + "» - не условие: у него нет gate: true");
+                    }
+                }
+            }
+        }
     }
 
     // --- small helpers ---
