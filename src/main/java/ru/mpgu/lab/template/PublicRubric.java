@@ -36,7 +36,8 @@ public final class PublicRubric {
     public static String from(Path teacherRubric) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)); // a hint stays one readable line
         JsonNode root = yaml.readTree(Files.readString(teacherRubric));
         for (JsonNode criterion : root.path("criteria")) {
             for (JsonNode check : criterion.path("checks")) {
