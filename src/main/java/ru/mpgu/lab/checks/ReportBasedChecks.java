@@ -14,8 +14,14 @@ public final class ReportBasedChecks {
     }
 
     public static CheckOutcome answer(LabRun lab, int question) {
-        AnswerGrader grader = new AnswerGrader(lab.rubric());
-        return grader.grade(question, lab.report().answer(question), AnswerGrader.runsOf(lab.report()));
+        Check check = lab.rubric().answerCheck(question)
+                .orElseThrow(() -> new IllegalStateException("в rubric.yaml нет проверки ответа " + question));
+        String text = lab.report().answer(question);
+        if (check.answer().formOnly()) {
+            return AnswerForm.feedback(check, text); // student's public rubric: no answer key
+        }
+        CheckOutcome graded = new AnswerGrader(lab.rubric()).grade(question, text, AnswerGrader.runsOf(lab.report()));
+        return PublishedHints.screen(lab.rubric(), check, text, graded);
     }
 
     public static CheckOutcome ordersScreenshot(LabRun lab, Check check) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 GradeCommand.class,
                 BatchCommand.class,
                 ManifestCommand.class,
+                TemplateCommand.class,
                 DemoCommand.class,
                 CheckCommand.class,
                 VariantCommand.class,

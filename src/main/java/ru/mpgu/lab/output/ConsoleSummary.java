@@ -42,6 +42,11 @@ public final class ConsoleSummary {
         if (sheet.needsReview()) {
             sb.append(" ").append(Texts.REVIEW_NOTE).append('\n');
         }
+        double byTeacher = sheet.allChecks().filter(CheckLine::teacherGrades).mapToDouble(l -> l.max() - l.earned()).sum();
+        if (byTeacher > 0) {
+            wrap(sb, "Ещё " + Texts.points(byTeacher) + " б. за письменные ответы и вывод оценит преподаватель:"
+                    + " самопроверка проверяет в них только форму.", " ");
+        }
 
         List<CheckLine> fix = sheet.toFix();
         if (!fix.isEmpty()) {

@@ -12,11 +12,20 @@ import java.util.Map;
 public record LabReport(Path source, boolean readable, String studentName, String group,
                         Map<Integer, Answer> answers, RunSection oneReplica, RunSection threeReplicas,
                         ScreenshotRef ordersScreenshot, ScreenshotRef grafanaScreenshot,
-                        List<ReportProblem> problems) {
+                        List<ReportProblem> problems, RunSection baseline, DatabaseEvidence database) {
 
     public LabReport {
         answers = Map.copyOf(answers);
         problems = List.copyOf(problems);
+        baseline = baseline == null ? RunSection.ABSENT : baseline;
+        database = database == null ? DatabaseEvidence.ABSENT : database;
+    }
+
+    public LabReport(Path source, boolean readable, String studentName, String group,
+                     Map<Integer, Answer> answers, RunSection oneReplica, RunSection threeReplicas,
+                     ScreenshotRef ordersScreenshot, ScreenshotRef grafanaScreenshot, List<ReportProblem> problems) {
+        this(source, readable, studentName, group, answers, oneReplica, threeReplicas, ordersScreenshot, grafanaScreenshot,
+                problems, RunSection.ABSENT, DatabaseEvidence.ABSENT);
     }
 
     static LabReport unreadable(Path source, ReportProblem problem) {

@@ -36,8 +36,17 @@ public final class ReportChecks {
                 missing.add("ответ " + q);
             }
         }
+        total++;
+        if (report.answer(ReportParser.CONCLUSION).isBlank()) {
+            missing.add("вывод");
+        }
+        total += checkRun(report.baseline(), "базовый прогон", missing);
         total += checkRun(report.oneReplica(), "прогон 1", missing);
         total += checkRun(report.threeReplicas(), "прогон 2", missing);
+        total++;
+        if (!report.database().hasStats() && !report.database().hasScreenshot()) {
+            missing.add("база данных при трёх копиях web");
+        }
         if (missing.isEmpty()) {
             return CheckOutcome.passed(REPORT_COMPLETE, "Отчёт заполнен полностью.");
         }

@@ -25,13 +25,18 @@ public final class ReportParser {
     /** A filled report is a few KB; anything this big has an image or a log pasted in by mistake. */
     public static final long MAX_BYTES = 1_000_000;
 
+    /** The «Вывод» section is graded as a written answer with this number. */
+    public static final int CONCLUSION = 6;
+
     /** The questions as printed in the template; their quote lines are not part of the answer. */
     public static final Map<Integer, String> QUESTIONS = Map.of(
             1, "Почему приложение работает быстро без нагрузки?",
             2, "Что происходит с сервером при росте числа запросов?",
             3, "Почему график перестаёт расти?",
             4, "Что изменилось и почему?",
-            5, "Почему увеличение числа Django-контейнеров не решает все проблемы системы?");
+            5, "Почему увеличение числа Django-контейнеров не решает все проблемы системы?",
+            CONCLUSION, "Сформулируйте вывод по работе: что было исследовано и сделано и что показали измерения.");
+
 
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s*(.*?)\\s*#*\\s*$");
     /** «Ответ 1», «Ответ на вопрос №2», «Вопрос 3», also as a bold line «**Ответ 4:**». */
@@ -45,7 +50,7 @@ public final class ReportParser {
     private static final Pattern PLACEHOLDER = Pattern.compile("^[\\s_*>]*(впишите|вставьте)[^\\n]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern WRK_START = Pattern.compile("^\\s*Running\\s+\\d+.*test\\s+@.*");
 
-    private enum Kind { PREAMBLE, ANSWER, RUN, OTHER }
+    private enum Kind { PREAMBLE, ANSWER, RUN, DATABASE, OTHER }
 
     /** A heading and the lines under it. */
     private static final class Section {
@@ -140,6 +145,9 @@ public final class ReportParser {
         Map<Integer, Answer> answers = new HashMap<>();
         RunSection run1 = null;
         RunSection run2 = null;
+        RunSection run0 = null;
+        DatabaseEvidence database = null;
+        ScreenshotRef dbScreenshot = new ScreenshotRef("", 0);
 
         for (Section s : sections) {
             for (int ln : s.textLines) {
@@ -151,7 +159,9 @@ public final class ReportParser {
                 String value = kv.group(2).trim();
                 if (key.contains("скриншот") || key.contains("screenshot")) {
                     String path = imagePath(value);
-                    if (key.contains("order")) {
+                    if (s.kind == Kind.DATABASE || key.contains("баз") || key.contains(" бд") || key.contains("db")) {
+                        dbScreenshot = new ScreenshotRef(path, ln);
+                    } else if (key.contains("order")) {
                         orders = new ScreenshotRef(path, ln);
                     } else if (key.contains("grafana") || key.contains("график")) {
                         grafana = new ScreenshotRef(path, ln);
@@ -173,9 +183,13 @@ public final class ReportParser {
                     }
                 }
                 answers.put(s.number, a);
+            } else if (s.kind == Kind.DATABASE) {
+                database = database == null ? readDatabase(s) : database;
             } else if (s.kind == Kind.RUN) {
                 RunSection r = readRun(s);
-                if (s.number == 1) {
+                if (s.number == 0) {
+                    run0 = run0 == null ? r : run0;
+                } else if (s.number == 1) {
                     run1 = run1 == null ? r : run1;
                 } else {
                     run2 = run2 == null ? r : run2;
@@ -183,9 +197,13 @@ public final class ReportParser {
             }
         }
 
-        for (int q = 1; q <= 5; q++) {
+        for (int q = 1; q <= CONCLUSION; q++) {
             Answer a = answers.get(q);
-            if (a == null) {
+            if (a == null && q == CONCLUSION) {
+                problems.add(new ReportProblem(0, "Нет раздела «## Вывод». Верните заголовок из шаблона и сформулируйте вывод под ним."));
+            } else if (a != null && a.isEmpty() && q == CONCLUSION) {
+                problems.add(new ReportProblem(a.line(), "Вывод не заполнен: сформулируйте его под заголовком «## Вывод» вместо «_впишите вывод_»."));
+            } else if (a == null) {
                 problems.add(new ReportProblem(0, "Нет раздела «## Ответ " + q + "» (вопрос: «" + QUESTIONS.get(q)
                         + "»). Верните заголовок из шаблона и впишите ответ под ним."));
             } else if (a.isEmpty()) {
@@ -210,9 +228,18 @@ public final class ReportParser {
         if (run2 == null) {
             problems.add(new ReportProblem(0, "Нет раздела «## Прогон 2: три контейнера web» с выводом wrk. Верните его из шаблона."));
         }
+        if (run0 == null) {
+            problems.add(new ReportProblem(0, "Нет раздела «## Базовый прогон: одно соединение» с выводом wrk -c1. Верните его из шаблона."));
+        }
+        if (database == null) {
+            problems.add(new ReportProblem(0, "Нет раздела «## База данных при трёх копиях web». Верните его из шаблона."));
+            database = DatabaseEvidence.ABSENT;
+        }
+        database = new DatabaseEvidence(database.statsText(), database.statsLine(), dbScreenshot, database.headingLine());
         problems.sort((a, b) -> Integer.compare(a.lineNumber(), b.lineNumber()));
         return new LabReport(source, true, name, group, answers,
-                run1 == null ? RunSection.ABSENT : run1, run2 == null ? RunSection.ABSENT : run2, orders, grafana, problems);
+                run1 == null ? RunSection.ABSENT : run1, run2 == null ? RunSection.ABSENT : run2, orders, grafana, problems,
+                run0 == null ? RunSection.ABSENT : run0, database);
     }
 
     /** Splits lines into sections by headings, skipping HTML comments; code blocks are kept per section. */
@@ -269,6 +296,15 @@ public final class ReportParser {
         if (a.matches()) {
             return new Section(Kind.ANSWER, Integer.parseInt(a.group(1)), ln);
         }
+        if (t.startsWith("вывод")) {
+            return new Section(Kind.ANSWER, CONCLUSION, ln);
+        }
+        if (t.contains("базовый прогон") || t.contains("одно соединение")) {
+            return new Section(Kind.RUN, 0, ln);
+        }
+        if (t.contains("база данных") || t.contains("базы данных") || t.startsWith("бд")) {
+            return new Section(Kind.DATABASE, 0, ln);
+        }
         Matcher r = RUN_TITLE.matcher(t);
         if (r.matches()) {
             return new Section(Kind.RUN, r.group(1).equals("1") ? 1 : 2, ln);
@@ -308,7 +344,8 @@ public final class ReportParser {
     }
 
     private RunSection readRun(Section s) {
-        String runName = s.number == 1 ? "Прогон 1 (один контейнер)" : "Прогон 2 (три контейнера)";
+        String runName = s.number == 0 ? "Базовый прогон (одно соединение)"
+                : s.number == 1 ? "Прогон 1 (один контейнер)" : "Прогон 2 (три контейнера)";
         String wrk = "";
         int wrkLine = 0;
         for (int[] block : s.codeBlocks) {
@@ -407,6 +444,17 @@ public final class ReportParser {
             problems.add(new ReportProblem(s.headingLine, runName + ": нет строки «Requests/sec: ...». Верните её из шаблона."));
         }
         return new RunSection(wrk, wrkLine, new FilledNumbers(latencyText, latency, errors, rps, latencyLine, errorsLine, rpsLine), s.headingLine);
+    }
+
+    /** The first non-placeholder code block: the pasted `docker stats` lines. */
+    private DatabaseEvidence readDatabase(Section s) {
+        for (int[] block : s.codeBlocks) {
+            String content = join(block[0], block[1]).trim();
+            if (!content.isEmpty() && !isPlaceholder(content)) {
+                return new DatabaseEvidence(content, block[0], new ScreenshotRef("", 0), s.headingLine);
+            }
+        }
+        return new DatabaseEvidence("", 0, new ScreenshotRef("", 0), s.headingLine);
     }
 
     private int lineOfKey(String keyStart) {

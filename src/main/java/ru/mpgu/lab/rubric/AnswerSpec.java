@@ -25,6 +25,11 @@ public record AnswerSpec(int number, String question, int minWords, int maxWords
         this(number, question, minWords, maxWords, reviewFrom, fullCreditAt, concepts, List.of(), false);
     }
 
+    /** The student's public rubric has no concepts: only the form of the answer is checked, the teacher grades its content. */
+    public boolean formOnly() {
+        return concepts.isEmpty();
+    }
+
     public double totalWeight() {
         return concepts.stream().mapToDouble(Concept::weight).sum();
     }

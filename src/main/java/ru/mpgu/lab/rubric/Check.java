@@ -8,13 +8,21 @@ import java.util.Map;
  *
  * @param hint   Russian "how to fix" text shown when the check is not fully passed
  * @param params thresholds read by the check code (numbers, strings, lists)
- * @param answer non-null only for checks that grade a written answer
+ * @param answer   non-null only for checks that grade a written answer
+ * @param gate     a condition the template meets by itself (the stack boots, ...): reported, worth no points
+ * @param requires gate check ids that must pass before this check's points count
  */
-public record Check(String id, String title, double points, String hint, Map<String, Object> params, AnswerSpec answer) {
+public record Check(String id, String title, double points, String hint, Map<String, Object> params, AnswerSpec answer,
+                    boolean gate, List<String> requires) {
 
     public Check {
         params = params == null ? Map.of() : Map.copyOf(params);
         hint = hint == null ? "" : hint;
+        requires = requires == null ? List.of() : List.copyOf(requires);
+    }
+
+    public Check(String id, String title, double points, String hint, Map<String, Object> params, AnswerSpec answer) {
+        this(id, title, points, hint, params, answer, false, List.of());
     }
 
     /** The params bound to their record (see {@link ru.mpgu.lab.rubric.params.CheckParams}); checked when rubric.yaml loads. */

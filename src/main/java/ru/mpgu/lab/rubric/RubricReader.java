@@ -22,7 +22,7 @@ final class RubricReader {
     private static final Set<String> ROOT_KEYS = Set.of("version", "title", "total", "pass_mark", "rounding_step", "grade_scale", "criteria");
     private static final Set<String> BAND_KEYS = Set.of("min_points", "label");
     private static final Set<String> CRITERION_KEYS = Set.of("id", "title", "points", "checks");
-    private static final Set<String> CHECK_KEYS = Set.of("id", "title", "points", "hint", "params", "answer");
+    private static final Set<String> CHECK_KEYS = Set.of("id", "title", "points", "hint", "params", "answer", "gate", "requires");
     private static final Set<String> ANSWER_KEYS = Set.of("number", "question", "min_words", "max_words", "review_band", "accept_at",
             "concepts", "wrong_causes", "compare_runs");
     private static final Set<String> CONCEPT_KEYS = Set.of("id", "title", "terms", "weight", "about", "says", "counter");
@@ -142,6 +142,7 @@ final class RubricReader {
             }
             out.add(new Criterion(id, title, points, checks));
         }
+        checkRequires(node, out);
         return out;
     }
 
@@ -170,7 +171,23 @@ final class RubricReader {
                 }
             }
             String title = text(k, path, "title", true, id);
-            double points = positive(k, path, "points");
+            boolean gate = k.has("gate") && k.get("gate").asBoolean(false);
+            if (k.has("gate") && !k.get("gate").isBoolean()) {
+                problem(path + ".gate", "gate должен быть true или false");
+            }
+            double points = gate ? number(k, path, "points", false, 0) : positive(k, path, "points");
+            if (gate && Math.abs(points) > EPS) {
+                problem(path + ".points", "условие (gate: true) баллов не даёт: points должен быть 0, сейчас " + fmt(points));
+            }
+            List<String> requires = new ArrayList<>();
+            JsonNode req = k.get("requires");
+            if (req != null) {
+                if (!req.isArray()) {
+                    problem(path + ".requires", "requires должен быть списком id условий, например [launch.stack_boots]");
+                } else {
+                    req.forEach(r -> requires.add(r.asText().trim()));
+                }
+            }
             String hint = text(k, path, "hint", false, "");
             Map<String, Object> params = new LinkedHashMap<>();
             JsonNode p = k.get("params");
@@ -185,7 +202,7 @@ final class RubricReader {
                 }
             }
             AnswerSpec answer = k.has("answer") ? readAnswer(k.get("answer"), path + ".answer", questions) : null;
-            out.add(new Check(id, title, points, hint, params, answer));
+            out.add(new Check(id, title, points, hint, params, answer, gate, requires));
         }
         return out;
     }
@@ -295,6 +312,26 @@ final class RubricReader {
             }
         }
         return out;
+    }
+
+    /** Every {@code requires} entry names a gate check of this rubric. */
+    private void checkRequires(JsonNode node, List<Criterion> criteria) {
+        Map<String, Check> byId = new LinkedHashMap<>();
+        criteria.forEach(c -> c.checks().forEach(k -> byId.put(k.id(), k)));
+        for (int i = 0; i < criteria.size(); i++) {
+            List<Check> checks = criteria.get(i).checks();
+            for (int j = 0; j < checks.size(); j++) {
+                for (String r : checks.get(j).requires()) {
+                    Check target = byId.get(r);
+                    String path = "criteria[" + i + "].checks[" + j + "].requires";
+                    if (target == null) {
+                        problem(path, "условие «" + r + "» не найдено среди проверок");
+                    } else if (!target.gate()) {
+                        problem(path, "«" + r + "» - не условие: у него нет gate: true");
+                    }
+                }
+            }
+        }
     }
 
     // --- small helpers ---

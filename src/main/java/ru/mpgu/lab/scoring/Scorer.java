@@ -25,6 +25,8 @@ import java.util.Set;
  *   <li>A check without an outcome is NOT_RUN.</li>
  *   <li>Overrides (key = check id or criterion id) replace the automatic points, clamped to 0..max.</li>
  *   <li>If one check got several outcomes, the worst (lowest fraction) counts.</li>
+ *   <li>Gates (what the untouched template does by itself) earn nothing; a check that {@code requires} a gate
+ *       earns 0 until every one of its gates passed (not run / environment failure of a gate: NOT_RUN / INFRA_ERROR).</li>
  * </ul>
  */
 public final class Scorer {
@@ -67,6 +69,7 @@ public final class Scorer {
             for (Check check : criterion.checks()) {
                 CheckOutcome o = byId.getOrDefault(check.id(),
                         CheckOutcome.notRun(check.id(), "Проверка не запускалась (скорее всего, её пропустили из-за более ранней ошибки)."));
+                o = Gates.apply(rubric, check, o, byId);
                 infra |= o.status() == CheckStatus.INFRA_ERROR;
                 review |= o.status() == CheckStatus.NEEDS_REVIEW;
                 double earned = switch (o.status()) {
@@ -79,7 +82,7 @@ public final class Scorer {
                 }
                 sum += earned;
                 lines.add(new CheckLine(check.id(), check.title(), o.status(), earned, check.points(), o.message(), o.details(),
-                        check.hint(), checkOverride));
+                        check.hint(), checkOverride, check.gate(), check.answer() != null && check.answer().formOnly()));
             }
             double earned = round(sum, step);
             ScoreOverride criterionOverride = ov.get(criterion.id());

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ru.mpgu.lab.checks.EvidenceChecks;
 import ru.mpgu.lab.checks.ReportBasedChecks;
 import ru.mpgu.lab.checks.StackChecks;
 import ru.mpgu.lab.grading.GradingExtension;
@@ -48,5 +49,13 @@ public class Task1LaunchTest {
     @DisplayName("Отчёт: почему приложение работает быстро без нагрузки?")
     void answersWhyItIsFastWithoutLoad(LabRun lab) {
         expect(lab, ReportBasedChecks.answer(lab, 1));
+    }
+
+    @Test
+    @Order(5)
+    @RubricCheck("launch.wrk_baseline")
+    @DisplayName("Отчёт: базовый прогон wrk -c1 — одно соединение, без очереди")
+    void reportHasTheBaselineRun(LabRun lab) {
+        expect(lab, EvidenceChecks.baselineRun(lab));
     }
 }

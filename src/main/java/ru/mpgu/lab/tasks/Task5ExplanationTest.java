@@ -6,10 +6,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ru.mpgu.lab.checks.EvidenceChecks;
 import ru.mpgu.lab.checks.ReportBasedChecks;
 import ru.mpgu.lab.grading.GradingExtension;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.grading.RubricCheck;
+import ru.mpgu.lab.report.ReportParser;
 
 @Order(5)
 @DisplayName("Задание 5. Почему увеличение числа Django-контейнеров не решает все проблемы системы?")
@@ -19,7 +21,7 @@ public class Task5ExplanationTest {
     @Test
     @Order(1)
     @RubricCheck("explanation.answer5")
-    @DisplayName("Отчёт: единственная база данных остаётся узким местом")
+    @DisplayName("Отчёт: почему больше копий web не решает всех проблем системы")
     void namesTheSingleDatabaseAsTheBottleneck(LabRun lab) {
         expect(lab, ReportBasedChecks.answer(lab, 5));
     }
@@ -30,5 +32,21 @@ public class Task5ExplanationTest {
     @DisplayName("Отчёт заполнен целиком")
     void reportIsComplete(LabRun lab) {
         expect(lab, ReportBasedChecks.reportComplete(lab));
+    }
+
+    @Test
+    @Order(3)
+    @RubricCheck("explanation.db_evidence")
+    @DisplayName("Отчёт: база данных у своего предела CPU при трёх копиях web")
+    void reportShowsTheDatabaseAtItsLimit(LabRun lab) {
+        expect(lab, EvidenceChecks.databaseAtItsLimit(lab));
+    }
+
+    @Test
+    @Order(4)
+    @RubricCheck("explanation.conclusion")
+    @DisplayName("Отчёт: вывод по работе")
+    void reportStatesTheConclusion(LabRun lab) {
+        expect(lab, ReportBasedChecks.answer(lab, ReportParser.CONCLUSION));
     }
 }

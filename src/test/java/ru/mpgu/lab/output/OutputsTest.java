@@ -55,12 +55,12 @@ class OutputsTest {
     void consoleSummaryListsCriteriaTotalFixesAndTimings() {
         String s = ConsoleSummary.render(mixedSheet(false, Map.of()), meta());
         assertThat(s).contains("1. Запуск проекта").contains("1,5 из 2")
-                .contains("Итого: 8,5 из 10").contains("Оценка: зачтено").contains("порог зачёта: 6")
+                .contains("Итого: 8,3 из 10").contains("Оценка: зачтено").contains("порог зачёта: 6")
                 .contains("Что исправить:")
                 .contains(" 1. Скриншот работающего /orders приложен - не выполнено (0 из 0,5)")
                 .contains("Как исправить: Сохраните скриншот")
-                .contains("Ответ на вопрос 3 - частично (0,2 из 0,5)")
-                .contains("Ответ на аналитический вопрос 5 - проверит преподаватель (0,8 из 1,5)")
+                .contains("Ответ на вопрос 3 - частично (0,3 из 1)")
+                .contains("Ответ на аналитический вопрос 5 - проверит преподаватель (0,5 из 1)")
                 .contains("Часть баллов поставлена предварительно")
                 .contains("Запуск стенда").contains("1 мин 15 с").contains("21,4 с").contains("120 мс").contains("2 мин 10 с")
                 .doesNotContain("СБОЙ ОКРУЖЕНИЯ");
@@ -82,7 +82,7 @@ class OutputsTest {
 
     @Test
     void markdownHasTablesPerCriterionAndEscapesCells() {
-        ScoreSheet sheet = mixedSheet(false, Map.of("explanation.answer5", new ScoreOverride(1.5, "Верно по смыслу.")));
+        ScoreSheet sheet = mixedSheet(false, Map.of("explanation.answer5", new ScoreOverride(1, "Верно по смыслу.")));
         String md = MarkdownReport.render(sheet, meta());
         assertThat(md).startsWith("# Результат проверки: Нагрузка и масштабирование Django-приложения")
                 .contains("| 1 | Запуск проекта | 1,5 из 2 |")

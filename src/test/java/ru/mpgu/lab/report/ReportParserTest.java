@@ -36,6 +36,23 @@ class ReportParserTest {
             Requests/sec:    498.50
             Transfer/sec:      1.23MB""";
 
+    static final String WRK_C1 = """
+            Running 10s test @ http://localhost:8000/orders
+              1 threads and 1 connections
+              Thread Stats   Avg      Stdev     Max   +/- Stdev
+                Latency    10.20ms    1.10ms  20.00ms   80.00%
+                Req/Sec    98.00      5.00   110.00     70.00%
+              980 requests in 10.01s, 2.43MB read
+            Requests/sec:     97.90
+            Transfer/sec:    248.60KB""";
+
+    static final String DOCKER_STATS = """
+            CONTAINER ID   NAME                       CPU %     MEM USAGE / LIMIT     MEM %     NET I/O           BLOCK I/O        PIDS
+            1a2b3c4d5e6f   django-scaling-lab-db-1    48.91%    61.2MiB / 256MiB      23.91%    30.1MB / 190MB    0B / 1.2MB       12
+            2b3c4d5e6f70   django-scaling-lab-web-1   29.40%    88.0MiB / 160MiB      55.00%    70.2MB / 12MB     0B / 0B          5
+            3c4d5e6f7081   django-scaling-lab-web-2   31.02%    87.1MiB / 160MiB      54.44%    69.9MB / 12MB     0B / 0B          5
+            4d5e6f708192   django-scaling-lab-web-3   30.11%    86.5MiB / 160MiB      54.06%    70.0MB / 12MB     0B / 0B          5""";
+
     /** The repository template filled in the way a student would. */
     static String filledReport() throws Exception {
         String t = Files.readString(Path.of(ReportParser.DEFAULT_PATH));
@@ -46,6 +63,12 @@ class ReportParserTest {
         t = replaceNth(t, "_впишите ответ_", "Сервер упёрся в предел.");
         t = replaceNth(t, "_впишите ответ_", "RPS вырос, потому что Nginx распределяет запросы.");
         t = replaceNth(t, "_впишите ответ_", "База данных одна и становится узким местом.");
+        t = replaceNth(t, "вставьте сюда весь вывод wrk", WRK_C1);
+        t = replaceNth(t, "Средняя задержка (Latency Avg): _впишите_", "Средняя задержка (Latency Avg): 10.20ms");
+        t = replaceNth(t, "Ошибки: _впишите_", "Ошибки: 0");
+        t = replaceNth(t, "Requests/sec: _впишите_", "Requests/sec: 97.90");
+        t = replaceNth(t, "вставьте сюда строки docker stats", DOCKER_STATS);
+        t = replaceNth(t, "_впишите вывод_", "Исследовано поведение приложения под нагрузкой, выполнено масштабирование, метрики показали предел базы данных.");
         t = replaceNth(t, "вставьте сюда весь вывод wrk", WRK_1);
         t = replaceNth(t, "вставьте сюда весь вывод wrk", WRK_3);
         t = replaceNth(t, "Средняя задержка (Latency Avg): _впишите_", "Средняя задержка (Latency Avg): 120,53 мс");
@@ -113,6 +136,11 @@ class ReportParserTest {
         assertThat(r.grafanaScreenshot().path()).isEqualTo("screenshots/grafana.png");
         assertThat(r.grafanaScreenshot().line()).isPositive();
         assertThat(r.oneReplica().wrkOutputLine()).isLessThan(r.threeReplicas().wrkOutputLine());
+        assertThat(r.baseline().wrkOutput()).isEqualTo(WRK_C1);
+        assertThat(r.baseline().numbers().requestsPerSec()).isCloseTo(97.90, offset(1e-9));
+        assertThat(r.database().statsText()).isEqualTo(DOCKER_STATS);
+        assertThat(r.database().hasScreenshot()).isFalse();
+        assertThat(r.answer(ReportParser.CONCLUSION)).startsWith("Исследовано поведение");
     }
 
     @Test

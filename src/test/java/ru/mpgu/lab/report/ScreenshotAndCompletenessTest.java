@@ -85,7 +85,7 @@ class ScreenshotAndCompletenessTest {
         String text = ReportParserTest.filledReport().replace("Группа: ИВТ-21", "Группа: _впишите_");
         CheckOutcome o = ReportChecks.reportComplete(ReportParser.parseText(text, null));
         assertThat(o.status()).isEqualTo(CheckStatus.PARTIAL);
-        assertThat(o.fraction()).isCloseTo(14.0 / 15.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(o.fraction()).isCloseTo(20.0 / 21.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(o.message()).isEqualTo("В отчёте не заполнено: группа.");
     }
 }

@@ -21,6 +21,7 @@ class RubricLoaderTest {
             "load.wrk_output_valid", "load.wrk_consistent", "load.no_errors", "load.answer2",
             "metrics.prometheus_counter", "metrics.dashboard_queries", "metrics.screenshot_grafana", "metrics.answer3",
             "scaling.balanced", "scaling.prometheus_targets", "scaling.wrk_second_run", "scaling.answer4",
+            "launch.wrk_baseline", "explanation.db_evidence", "explanation.conclusion",
             "explanation.answer5", "explanation.report_complete");
 
     @Test
