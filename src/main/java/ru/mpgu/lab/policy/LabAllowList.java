@@ -14,12 +14,12 @@ final class LabAllowList {
 
     /** Service → the only image it may run. */
     static final Map<String, String> IMAGES = Map.of(
-            "db", "postgres:17.6-alpine",
+            "db", "postgres:17.9-alpine",
             "setup", "django-scaling-lab/web:1.0",
             "web", "django-scaling-lab/web:1.0",
             "nginx", "nginx:1.30-alpine",
-            "prometheus", "prom/prometheus:v3.5.0",
-            "grafana", "grafana/grafana-oss:12.2.0",
+            "prometheus", "prom/prometheus:v3.5.5",
+            "grafana", "grafana/grafana:12.2.4",
             "wrk", "django-scaling-lab/wrk:4.1.0");
 
     /** Services whose image is built from a folder of the repository. */

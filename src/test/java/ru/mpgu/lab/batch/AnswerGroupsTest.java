@@ -60,7 +60,7 @@ class AnswerGroupsTest {
         Files.writeString(file, decided, StandardCharsets.UTF_8);
         Map<String, Map<String, ScoreOverride>> o = groups.overrides(out);
         assertThat(o).containsOnlyKeys("ivanov", "petrov");
-        assertThat(o.get("ivanov").get("explanation.answer5").points()).isEqualTo(0.75);
+        assertThat(o.get("ivanov").get("explanation.answer5").points()).isEqualTo(0.5); // half of answer 5's 1 point
         assertThat(Files.readString(out.resolve(AnswerGroups.EXEMPLARS))).contains("q5-g01").contains("partial");
 
         // next term: a new answer close to the exemplar takes its verdict, naming it

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import ru.mpgu.lab.scoring.Scorer;
+import ru.mpgu.lab.rubric.CheckOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.mpgu.lab.scoring.ScoreOverride;
@@ -71,7 +75,11 @@ class PlatformOutputsTest {
 
     @Test
     void infraFailureIsErrorStatus() throws Exception {
-        JsonNode missed = AutogradingResult.toJson(OutputsTest.mixedSheet(true, Map.of()), OutputsTest.meta())
+        // an infrastructure failure of a check that carries points (a gate carries none and is not a test row)
+        List<CheckOutcome> o = new ArrayList<>();
+        OutputsTest.RUBRIC.allChecks().forEach(c -> o.add(c.id().equals("load.wrk_output_valid")
+                ? CheckOutcome.infra(c.id(), "Docker не отвечает.") : CheckOutcome.passed(c.id(), "ok")));
+        JsonNode missed = AutogradingResult.toJson(Scorer.score(OutputsTest.RUBRIC, o, Map.of()), OutputsTest.meta())
                 .get(AutogradingResult.MISSED);
         assertThat(missed.path("status").asText()).isEqualTo("error");
         boolean anyError = false;

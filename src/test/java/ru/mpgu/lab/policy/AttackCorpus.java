@@ -184,7 +184,7 @@ public final class AttackCorpus {
                 .andThen(append("networks:\n  outer:\n    external: true\n    name: host\n"))));
         a.add(new Attack("49-uts-host", "uts", web("    uts: host\n")));
         a.add(new Attack("50-dns-and-extra-hosts", "extra_hosts", web("    extra_hosts: [\"host.docker.internal:host-gateway\"]\n")));
-        a.add(new Attack("51-build-for-pinned-image", "build", edit("image: prom/prometheus:v3.5.0", "image: prom/prometheus:v3.5.0\n    build: ./app")));
+        a.add(new Attack("51-build-for-pinned-image", "build", edit("image: prom/prometheus:v3.5.5", "image: prom/prometheus:v3.5.0\n    build: ./app")));
         a.add(new Attack("52-bind-propagation", "propagation", edit("./grafana/dashboards:/etc/grafana/dashboards:ro",
                 "./grafana/dashboards:/etc/grafana/dashboards:ro,rshared")));
         return a;
