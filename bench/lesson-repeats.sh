@@ -68,8 +68,13 @@ scale() { # n → replicas up, healthy, and nginx has re-resolved `web`
 }
 
 log "стенд lablesson: сборка и запуск"
-dc up -d --build --wait >/dev/null 2>&1 || { dc ps -a; exit 1; }
-until curl -sf -o /dev/null "$URL"; do sleep 0.5; done
+# On a loaded machine the db's healthcheck may time out (unhealthy) before it recovers: retry `up`, bounded.
+for i in $(seq 1 40); do
+  dc up -d --build >/dev/null 2>&1 || true
+  curl -sf -o /dev/null --max-time 10 "$URL" && break
+  sleep 10
+done
+curl -sf -o /dev/null --max-time 10 "$URL" || { dc ps -a; echo "стенд не поднялся" >&2; exit 1; }
 rows=()
 STAMP=$(date +%Y-%m-%dT%H-%M)
 summary() { # rewritten after every pair, so an interrupted run still leaves its figures

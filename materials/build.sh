@@ -63,14 +63,15 @@ pdf() { # html → pdf with headless chromium
   echo '```markdown'; cat report/REPORT.md; echo '```'; printf '\n\\newpage\n\n'
   fill $M/metodichka-back.md
 } > "$TMP/metodichka.md"
-common=(--from markdown --lua-filter $M/pagebreak.lua --metadata lang=ru --metadata title="Методические указания")
+common=(--from markdown --lua-filter $M/pagebreak.lua --metadata lang=ru)
+# No document title in DOCX: the МПГУ title page is the first page (HTML needs one, and hides it in print.css).
 pandoc "${common[@]}" --reference-doc "$TMP/ref.docx" -o "$OUT/metodichka.docx" "$TMP/metodichka.md"
-pandoc "${common[@]}" --standalone --self-contained --css $M/print.css -o "$TMP/metodichka.html" "$TMP/metodichka.md"
+pandoc "${common[@]}" --metadata title="Методические указания" --standalone --self-contained --css $M/print.css -o "$TMP/metodichka.html" "$TMP/metodichka.md"
 pdf "$TMP/metodichka.html" "$OUT/metodichka.pdf"; log "$OUT/metodichka.docx, $OUT/metodichka.pdf"
 
 # 2. Шпаргалка преподавателя (одна страница)
 fill $M/cheatsheet.md > "$TMP/cheatsheet.md"
-pandoc --from markdown --metadata lang=ru --metadata title="Шпаргалка" --reference-doc "$TMP/ref.docx" -o "$OUT/cheatsheet.docx" "$TMP/cheatsheet.md"
+pandoc --from markdown --metadata lang=ru --reference-doc "$TMP/ref.docx" -o "$OUT/cheatsheet.docx" "$TMP/cheatsheet.md"
 pandoc --from markdown --metadata lang=ru --metadata title="Шпаргалка" --standalone --self-contained --css $M/cheatsheet.css -o "$TMP/cheatsheet.html" "$TMP/cheatsheet.md"
 pdf "$TMP/cheatsheet.html" "$OUT/cheatsheet.pdf"; log "$OUT/cheatsheet.docx, $OUT/cheatsheet.pdf"
 
