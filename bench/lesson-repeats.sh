@@ -18,7 +18,8 @@ REPEATS=${REPEATS:-10}
 MIN_RATIO=${MIN_RATIO:-1.2} MAX_RATIO=${MAX_RATIO:-2.5} DB_AT_LIMIT=${DB_AT_LIMIT:-0.9}
 OUT=bench/out; mkdir -p "$OUT" bench/results
 dc() { docker compose -p "$P" ${COMPOSE_FILES:-} "$@"; }
-trap 'dc down -v --remove-orphans >/dev/null 2>&1 || true' EXIT
+# KEEP=1 leaves the stack running (e.g. for bin/lab demo --url against it); then stop it yourself.
+[ "${KEEP:-0}" = 1 ] || trap 'dc down -v --remove-orphans >/dev/null 2>&1 || true' EXIT
 log() { printf '[lesson %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 cpu_us() { # CPU microseconds used so far by one container (cgroup v1 or v2 on the host)
@@ -61,24 +62,25 @@ PY
 }
 
 scale() { # n → replicas up, healthy, and nginx has re-resolved `web`
-  dc up -d --no-recreate --scale web="$1" --wait >/dev/null 2>&1
+  # --no-deps: the one-shot `setup` is not re-run (it would reseed the database between runs).
+  dc up -d --no-deps --no-recreate --scale web="$1" --wait web >/dev/null 2>&1
   sleep 3
 }
 
 log "стенд lablesson: сборка и запуск"
-dc up -d --build --wait >/dev/null 2>&1 || { dc ps -a; exit 1; }
-until curl -sf -o /dev/null "$URL"; do sleep 0.5; done
-rows=()
-for r in $(seq 1 "$REPEATS"); do
-  scale 1; one=$(run 1)
-  scale 3; three=$(run 3)
-  rows+=("{\"repeat\": $r, \"web1\": $one, \"web3\": $three}")
-  log "#$r web=1 $one"
-  log "#$r web=3 $three"
+# On a loaded machine the db's healthcheck may time out (unhealthy) before it recovers: retry `up`, bounded.
+for i in $(seq 1 40); do
+  dc up -d --build >/dev/null 2>&1 || true
+  curl -sf -o /dev/null --max-time 10 "$URL" && break
+  sleep 10
 done
-python3 - "$MIN_RATIO" "$MAX_RATIO" "$DB_AT_LIMIT" <<PY
+curl -sf -o /dev/null --max-time 10 "$URL" || { dc ps -a; echo "стенд не поднялся" >&2; exit 1; }
+rows=()
+STAMP=$(date +%Y-%m-%dT%H-%M)
+summary() { # rewritten after every pair, so an interrupted run still leaves its figures
+python3 - "$MIN_RATIO" "$MAX_RATIO" "$DB_AT_LIMIT" "$STAMP" "$REPEATS" <<PY
 import json, sys, datetime, os, platform, statistics
-lo, hi, at = map(float, sys.argv[1:4])
+lo, hi, at = map(float, sys.argv[1:4]); stamp, planned = sys.argv[4], int(sys.argv[5])
 rows = [json.loads(l) for l in '''$(printf '%s\n' "${rows[@]}")'''.splitlines() if l.strip()]
 for row in rows:
     ratio = row["web3"]["rps"] / row["web1"]["rps"]
@@ -96,15 +98,34 @@ res = {
   "criteria": {"scaling_helps": f"ratio >= {lo}", "far_from_3x": f"ratio <= {hi}", "db_at_limit_web3": f"db CPU >= {at} of its limit"},
   "repeats": rows,
   "shows_lesson": sum(r["shows_lesson"] for r in rows),
-  "of": len(rows),
+  "of": len(rows), "planned": planned,
   "ratio_median": round(statistics.median(ratios), 2), "ratio_min": min(ratios), "ratio_max": max(ratios),
   "db_share_web3_median": round(statistics.median(r["web3"]["db_share_of_limit"] for r in rows), 2),
   "web_share_web1_median": round(statistics.median(min(r["web1"]["web_share_of_limit"]) for r in rows), 2),
 }
-name = "bench/results/lesson-repeats-" + res["date"][:16].replace(":", "-") + ".json"
+name = "bench/results/lesson-repeats-" + stamp + ".json"
 for f in (name, "bench/results/lesson-repeats-latest.json"):
     json.dump(res, open(f, "w"), indent=2, ensure_ascii=False)
 print(f"урок виден в {res['shows_lesson']} из {res['of']}; web3/web1 медиана {res['ratio_median']} ({res['ratio_min']}–{res['ratio_max']}); "
       f"db при web=3 — {res['db_share_web3_median']} лимита; web при web=1 — {res['web_share_web1_median']} лимита")
 print("written", name)
 PY
+}
+if [ "${PANELS:-1}" = 1 ]; then # the dashboard's panels at web=1 and web=3 (bench/dashboard_panels.py), 40 s runs
+  scale 1; wrk -c30 -t2 -d5s "$URL" >/dev/null
+  s1=$(date +%s); wrk -c30 -t2 -d40s "$URL" > "$OUT/panels-web1.txt"; e1=$(date +%s)
+  scale 3; wrk -c30 -t2 -d5s "$URL" >/dev/null
+  s3=$(date +%s); wrk -c30 -t2 -d40s "$URL" > "$OUT/panels-web3.txt"; e3=$(date +%s)
+  sleep 6
+  ${PY:-python3} bench/dashboard_panels.py --prom "http://127.0.0.1:$LAB_PROMETHEUS_PORT" --plateau 10 \
+    --window "web=1:$s1:$e1" --window "web=3:$s3:$e3" \
+    --out bench/results/dashboard-panels.json --png bench/results/dashboard-panels.png || log "панели не сняты"
+fi
+for r in $(seq 1 "$REPEATS"); do
+  scale 1; one=$(run 1)
+  scale 3; three=$(run 3)
+  rows+=("{\"repeat\": $r, \"web1\": $one, \"web3\": $three}")
+  log "#$r web=1 $one"
+  log "#$r web=3 $three"
+  summary
+done

@@ -63,14 +63,15 @@ pdf() { # html → pdf with headless chromium
   echo '```markdown'; cat report/REPORT.md; echo '```'; printf '\n\\newpage\n\n'
   fill $M/metodichka-back.md
 } > "$TMP/metodichka.md"
-common=(--from markdown --lua-filter $M/pagebreak.lua --metadata lang=ru --metadata title="Методические указания")
+common=(--from markdown --lua-filter $M/pagebreak.lua --metadata lang=ru)
+# No document title in DOCX: the МПГУ title page is the first page (HTML needs one, and hides it in print.css).
 pandoc "${common[@]}" --reference-doc "$TMP/ref.docx" -o "$OUT/metodichka.docx" "$TMP/metodichka.md"
-pandoc "${common[@]}" --standalone --self-contained --css $M/print.css -o "$TMP/metodichka.html" "$TMP/metodichka.md"
+pandoc "${common[@]}" --metadata title="Методические указания" --standalone --self-contained --css $M/print.css -o "$TMP/metodichka.html" "$TMP/metodichka.md"
 pdf "$TMP/metodichka.html" "$OUT/metodichka.pdf"; log "$OUT/metodichka.docx, $OUT/metodichka.pdf"
 
 # 2. Шпаргалка преподавателя (одна страница)
 fill $M/cheatsheet.md > "$TMP/cheatsheet.md"
-pandoc --from markdown --metadata lang=ru --metadata title="Шпаргалка" --reference-doc "$TMP/ref.docx" -o "$OUT/cheatsheet.docx" "$TMP/cheatsheet.md"
+pandoc --from markdown --metadata lang=ru --reference-doc "$TMP/ref.docx" -o "$OUT/cheatsheet.docx" "$TMP/cheatsheet.md"
 pandoc --from markdown --metadata lang=ru --metadata title="Шпаргалка" --standalone --self-contained --css $M/cheatsheet.css -o "$TMP/cheatsheet.html" "$TMP/cheatsheet.md"
 pdf "$TMP/cheatsheet.html" "$OUT/cheatsheet.pdf"; log "$OUT/cheatsheet.docx, $OUT/cheatsheet.pdf"
 
@@ -79,7 +80,18 @@ lat=$DEMO_DIR/demo-latency.png; thr=$DEMO_DIR/demo-throughput.png; panels=bench/
 for img in "$lat" "$thr" "$panels"; do
   [ -s "$img" ] || { echo "нет $img: сначала bin/lab demo (графики в $DEMO_DIR) и bash bench/dashboard-under-load.sh" >&2; exit 3; }
 done
-fill $M/slides.md | sed -e "s#DEMO_LATENCY#$(realpath "$lat")#" -e "s#DEMO_THROUGHPUT#$(realpath "$thr")#" -e "s#PANELS#$(realpath "$panels")#" > "$TMP/slides.md"
+# The panels chart is tall (one row per panel): on a slide, the four panels of the lesson only.
+"$PY" - "$panels" "$TMP/panels-slide.png" <<'PY'
+import sys
+from PIL import Image
+im = Image.open(sys.argv[1]); rows = 8; h = im.height // rows
+keep = [0, 5, 6, 7]   # requests/sec, database vs Python, CPU against the limit, in progress
+out = Image.new("RGB", (im.width, h * len(keep)), "white")
+for i, r in enumerate(keep):
+    out.paste(im.crop((0, r * h, im.width, (r + 1) * h)), (0, i * h))
+out.save(sys.argv[2])
+PY
+fill $M/slides.md | sed -e "s#DEMO_LATENCY#$(realpath "$lat")#" -e "s#DEMO_THROUGHPUT#$(realpath "$thr")#" -e "s#PANELS#$TMP/panels-slide.png#" > "$TMP/slides.md"
 pandoc --from markdown --metadata lang=ru -o "$OUT/slides.pptx" "$TMP/slides.md"
 pandoc --from markdown --metadata lang=ru --standalone --self-contained --section-divs --css $M/slides.css -o "$TMP/slides.html" "$TMP/slides.md"
 sed -i 's#<section id="\([^"]*\)" class="level1">#<section id="\1" class="level1 slide">#g' "$TMP/slides.html"

@@ -40,6 +40,9 @@ class DocFiguresAgreeWithComposeTest {
     private static final Pattern LIMIT_SUM = Pattern.compile("(?u)(\\d+,\\d+)\\s*ГБ\\s+памяти\\s*\\(сумма пределов\\)");
     private static final Pattern STACK_MEMORY = Pattern.compile("(?iu)памят\\S+ (?:всего )?стенда при трёх (?:копиях|репликах) web\\D{0,8}(\\d+)–(\\d+) МиБ");
 
+    private static final Pattern LESSON_COUNT = Pattern.compile("(?u)урок виден в (\\d+) из (\\d+) повтор");
+    private static final Pattern LESSON_RATIO = Pattern.compile("(?u)web3/web1\\D{0,30}×(\\d+,\\d+)");
+
     record Doc(String file, int line, String clause) {
         String where() {
             return file + ":" + line + " «" + clause.strip() + "»";
@@ -247,5 +250,35 @@ class DocFiguresAgreeWithComposeTest {
             }
         }
         assertThat(quoted).as("README and the teacher guide quote the stack's memory").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theLessonRepeatsQuotedAreThoseOfTheLatestRun() throws IOException {
+        Path latest = Path.of("bench/results/lesson-repeats-latest.json");
+        // Until bench/lesson-repeats.sh has run, no document may quote its figures.
+        if (!Files.exists(latest)) {
+            for (Doc doc : clauses(Path.of("").toAbsolutePath())) {
+                assertThat(LESSON_COUNT.matcher(doc.clause()).find()).as(doc.where() + " quotes a run that is not in bench/results").isFalse();
+            }
+            return;
+        }
+        JsonNode run = JSON.readTree(latest.toFile());
+        String ratio = String.format(Locale.ROOT, "%.2f", run.path("ratio_median").asDouble()).replace('.', ',')
+                .replaceAll(",?0+$", "");
+        int quoted = 0;
+        for (Doc doc : clauses(Path.of("").toAbsolutePath())) {
+            Matcher count = LESSON_COUNT.matcher(doc.clause());
+            while (count.find()) {
+                assertThat(count.group(1) + " из " + count.group(2)).as(doc.where() + " vs " + latest)
+                        .isEqualTo(run.path("shows_lesson").asInt() + " из " + run.path("of").asInt());
+                quoted++;
+            }
+            Matcher r = LESSON_RATIO.matcher(doc.clause());
+            while (r.find()) {
+                assertThat(r.group(1).replaceAll(",?0+$", "")).as(doc.where() + " vs " + latest).isEqualTo(ratio);
+                quoted++;
+            }
+        }
+        assertThat(quoted).as("the teacher guide quotes the lesson's robustness").isGreaterThanOrEqualTo(2);
     }
 }
