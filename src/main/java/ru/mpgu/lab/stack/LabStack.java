@@ -269,8 +269,14 @@ public final class LabStack implements AutoCloseable {
         if (project != null) {
             return;
         }
-        CommandRunner.Result ls = CommandRunner.run(repo, Map.of(), Duration.ofSeconds(20),
-                List.of("docker", "ps", "-a", "--format", "{{.Label \"com.docker.compose.project\"}}"));
+        // By this stack's own run file: every stack of this JVM shares the identifier prefix, and a stack whose
+        // boot timed out may still be coming up (or going down) when the next one starts.
+        List<String> filter = runFile == null ? List.of()
+                : List.of("--filter", "label=com.docker.compose.project.config_files=" + runFile);
+        List<String> command = new ArrayList<>(List.of("docker", "ps", "-a"));
+        command.addAll(filter);
+        command.addAll(List.of("--format", "{{.Label \"com.docker.compose.project\"}}"));
+        CommandRunner.Result ls = CommandRunner.run(repo, Map.of(), Duration.ofSeconds(20), command);
         project = ls.output().lines().map(String::trim).filter(p -> p.startsWith(identifier)).findFirst().orElse(null);
     }
 
