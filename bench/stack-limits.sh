@@ -10,7 +10,11 @@ export LAB_HTTP_PORT=${LAB_HTTP_PORT:-18581} LAB_PROMETHEUS_PORT=${LAB_PROMETHEU
 files=(-f docker-compose.yml)
 tmp=$(mktemp -d)
 dc() { docker compose -p "$P" "${files[@]}" "$@"; }
-cleanup() { dc down -v --remove-orphans >/dev/null 2>&1 || true; rm -rf "$tmp"; }
+cleanup() {
+  dc down -v --remove-orphans >/dev/null 2>&1 || true; rm -rf "$tmp"
+  # private tags this script built (IMAGE_MAP web=lab-bench-*/…) go too; shared images are never touched
+  for pair in ${IMAGE_MAP//,/ }; do case "${pair#*=}" in lab-bench-*) docker image rm -f "${pair#*=}" >/dev/null 2>&1 || true;; esac; done
+}
 trap cleanup EXIT
 mapped=""
 if [ -n "${IMAGE_MAP:-}" ]; then
