@@ -257,9 +257,23 @@ public final class LabRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Facts are shared by every submission with the same stack files, so only a clear answer is kept: the stack
+     * booted, or it was rejected before any container ran (no or broken compose file, refused by the safety
+     * policy). A stack whose containers started and then failed may just have met a busy machine.
+     */
+    static boolean worthSharing(StackException failure) {
+        return failure == null || failure.serviceLogs().isBlank();
+    }
+
     /** With {@code lab.facts} set and nothing to replay: what this run measured on the stack, for the next students. */
     private void saveFacts() {
         if (config.facts() == null || facts != null || liveOutcomes.isEmpty()) {
+            return;
+        }
+        if (!worthSharing(stackFailure)) {
+            progress("замер стенда не сохранён: стенд упал после запуска контейнеров (так бывает и на перегруженном"
+                    + " компьютере); следующая работа с этими файлами стенда измерит его заново");
             return;
         }
         Map<String, CheckOutcome> outcomes;

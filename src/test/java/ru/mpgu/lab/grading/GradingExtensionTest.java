@@ -154,6 +154,15 @@ class GradingExtensionTest {
     }
 
     @Test
+    void onlyAClearAnswerAboutTheStackIsShared() {
+        assertThat(LabRun.worthSharing(null)).as("booted").isTrue();
+        assertThat(LabRun.worthSharing(new StackException(FailureKind.SUBMISSION, "docker-compose.yml содержит ошибку")))
+                .as("rejected before any container ran").isTrue();
+        assertThat(LabRun.worthSharing(new StackException(FailureKind.SUBMISSION, "не запустились сервисы db (running, unhealthy)",
+                "db-1 | LOG: checkpoint starting"))).as("containers ran, then failed: maybe a busy machine").isFalse();
+    }
+
+    @Test
     void factsOfTheSameStackAreReplayedWithoutRunningTheCheck() throws Exception {
         Path facts = repo.resolve("facts.json");
         StackFacts.measured(repo, RUBRIC, Instant.parse("2026-12-01T21:30:00Z"),
