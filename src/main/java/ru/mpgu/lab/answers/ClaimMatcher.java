@@ -190,7 +190,17 @@ public final class ClaimMatcher {
 
     /** Text of a hit as the student wrote it. */
     static String quote(String text, List<Token> tokens, Hit h) {
-        return text.substring(tokens.get(h.start()).start(), tokens.get(h.end()).end());
+        int from = h.start();
+        // «не справляется», not «справляется»: a phrase that holds by its negation is quoted with it
+        if (h.phrase().needsNegation()) {
+            for (int i = h.start() - 1; i >= 0 && tokens.get(i).clause() == h.clause(); i--) {
+                if (isNegator(tokens, i)) {
+                    from = i;
+                    break;
+                }
+            }
+        }
+        return text.substring(tokens.get(from).start(), tokens.get(h.end()).end());
     }
 
     static Set<Integer> clauses(List<Hit> hits) {
