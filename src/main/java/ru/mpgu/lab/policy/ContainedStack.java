@@ -59,6 +59,11 @@ public final class ContainedStack {
             // deploy.resources.limits.pids, not pids_limit: compose refuses both at once, and the checked model may carry one.
             ObjectNode limits = svc.with("deploy").with("resources").with("limits");
             limits.put("pids", PIDS_LIMIT);
+            // On an internal network Docker's embedded DNS forwards unknown names (a stopped db, say) to upstream
+            // resolvers it cannot reach and waits ~20 s; a refused loopback upstream and short timeouts fail in ~2 s.
+            svc.putArray("dns").add("127.0.0.1");
+            svc.putArray("dns_opt").add("timeout:1").add("attempts:1");
+            svc.putArray("dns_search").add(".");
             services.set(e.getKey(), svc);
         });
         services.set(EDGE, edge(ports, edgeConf));

@@ -126,10 +126,11 @@ class FixtureGradingIT {
     /**
      * Was 8.1. Now: launch 1.5 (screenshot 0.5, no baseline, answer 1 full), load 1.0 (run 1 0.5 + 0.5, answer 2 too
      * short 0), metrics 1.0 (no picture, answer 3 full), scaling 1.8 (run 2 without numbers 5/6 of 1.0 → 0.8, answer 4
-     * full), explanation 0.6 (negated answer 5 provisional 0.5 of 1, no database section, no «Вывод», completeness
-     * 12/21 × 0.2 → 0.1).
+     * full), explanation 0.1 (the negated answer 5 «База данных не является узким местом» denies the key claim and
+     * fails outright under the claim grader of issue 12, where it used to get a provisional half; no database section,
+     * no «Вывод», completeness 12/21 × 0.2 → 0.1). Measured 5.4 on the contained stack.
      */
-    private static final double EXPECTED_PARTIAL = 5.9;
+    private static final double EXPECTED_PARTIAL = 5.4;
     /**
      * Was 8.5. The edited wrk outputs earn nothing as before; what is left are the model's answers (5 × 1), the two
      * screenshots (0.5 + 1) and the completeness share (0.1). Still above the pass mark: the answers are half of the
