@@ -12,7 +12,7 @@ import java.util.Set;
  * A phrase matches when its words (same lemma, or same stem for words the dictionary lacks; «слово*» = prefix)
  * come in order inside one clause with at most {@link #MAX_GAP} words between neighbours.
  * Negation is resolved per clause: a negator anywhere before the phrase in its clause, not separated from it by
- * the claim's subject, negates it («ни одному запросу не приходится стоять в очереди»); so does «нет»/«не» right
+ * the claim's subject, negates it («ни одному клиенту не приходит письмо»); so does «нет»/«не» right
  * after it («очереди нет», «быстрее не стало»). A phrase written with a leading «не» holds only when negated
  * («не справляется»).
  */
@@ -158,7 +158,7 @@ public final class ClaimMatcher {
             if (isNegator(tokens, i)) {
                 return true;
             }
-            // «не масштабируется и тормозит»: the negation belongs to the first predicate
+            // «не отвечает и падает»: the negation belongs to the first predicate
             if (COORDINATORS.contains(tokens.get(i).norm())) {
                 break;
             }

@@ -20,7 +20,7 @@ final class KeywordList {
         String t = text.strip();
         long words = tokens.stream().filter(k -> k.norm().chars().anyMatch(Character::isLetter)).count();
         boolean punctuated = t.matches("(?s).*[.!?,;:—–].*") || t.matches("(?s).*\\s-\\s.*");
-        // «мало запросов нет очереди ресурсы»: words in a row, no punctuation, no finite verb
+        // «кнопка форма страница таблица»: words in a row, no punctuation, no finite verb
         if (!punctuated && words >= 3 && tokens.stream().noneMatch(k -> k.verb() && !PREDICATIVES.contains(k.norm()))) {
             return true;
         }
