@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ru.mpgu.lab.measure.SocketErrors;
+import ru.mpgu.lab.measure.wrk.WrkOutputParser;
+import ru.mpgu.lab.measure.wrk.WrkResult;
+
 /**
  * How every command of the README and the task sheets is exercised: the student's and the teacher's path
  * as steps run in a {@link DocSandbox}, and for the few that cannot run on a Linux CI machine, the reason.
@@ -195,9 +199,18 @@ public final class DocPlan {
         return okAnd((o, box) -> box.waitForOrders(port));
     }
 
+    /**
+     * wrk reached the stand and every answer was 2xx. Timeouts are allowed: at one replica, 30 connections on
+     * {@code ?limit=100} queue past wrk's 2 s timeout on a slow machine, and that queue is what the lab shows.
+     */
     private static Expect wrkOutput() {
-        return okAnd((o, box) -> assertThat(o.output()).contains("Requests/sec:").doesNotContain("Non-2xx")
-                .doesNotContain("Socket errors"));
+        return okAnd((o, box) -> {
+            WrkResult result = new WrkOutputParser().parse(o.output());
+            assertThat(result.requests()).as("запросов в выводе wrk").isPositive();
+            assertThat(result.non2xx3xx()).as("ответов не 2xx").isZero();
+            SocketErrors errors = result.socketErrors();
+            assertThat(errors.connect() + errors.read() + errors.write()).as("ошибок connect/read/write").isZero();
+        });
     }
 
     private static Expect replicas(int n) {
