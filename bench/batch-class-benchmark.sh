@@ -48,18 +48,21 @@ sed "s/boot_timeout_seconds: 180/boot_timeout_seconds: ${BOOT_TIMEOUT:-180}/" ru
 log "класс из $N работ в $subs"
 [ -n "$reuse" ] || for i in $(seq 1 "$N"); do make_submission "$i"; done
 
-# --- the old code on 6 submissions, at the same time as the new code (same machine load for both) ----------
+# --- the old code on 6 submissions: after the new code by default (a quiet machine for each);
+#     PARALLEL_BASELINE=1 runs both at once (the same machine load for both, on a shared machine) -----------
 base_total=null; base_n=0; verify_before=null; old_pid=
-if [ -n "$BASELINE" ] && [ -z "${SKIP_BASELINE:-}" ]; then
+run_old() {
   six="$WORK/subs-six"; rm -rf "$six"; mkdir -p "$six"
   for i in 1 2 3 4 6 5; do cp -r "$subs/$(printf 's%03d' "$i")" "$six/"; done
-  base_n=6
   (cd "$BASELINE" && bin/lab --help >/dev/null 2>&1 || true)
-  log "старый код ($BASELINE): bin/lab batch, 6 работ (в фоне)"
-  ( t=$(now); cd "$BASELINE" && bin/lab batch --submissions "$six" --out "$WORK/out-old" --rubric "$rubric" --budget 900s \
-      > "$WORK/batch-old.log" 2>&1; since "$t" > "$WORK/old-seconds" ) &
-  old_pid=$!
-fi
+  # the old code reads only its own rubric format (no gates, no params records)
+  sed "s/boot_timeout_seconds: 180/boot_timeout_seconds: ${BOOT_TIMEOUT:-180}/" "$BASELINE/rubric.yaml" > "$WORK/rubric-old.yaml"
+  log "старый код ($BASELINE): bin/lab batch, 6 работ"
+  t=$(now); (cd "$BASELINE" && bin/lab batch --submissions "$six" --out "$WORK/out-old" --rubric "$WORK/rubric-old.yaml" --budget 900s \
+      > "$WORK/batch-old.log" 2>&1) || true; since "$t" > "$WORK/old-seconds"
+}
+with_baseline=; [ -n "$BASELINE" ] && [ -z "${SKIP_BASELINE:-}" ] && with_baseline=1 && base_n=6
+if [ -n "$with_baseline" ] && [ -n "${PARALLEL_BASELINE:-}" ]; then run_old & old_pid=$!; fi
 
 # --- this code: the whole class --------------------------------------------------------------------------
 [ -n "${REUSE_CLASS:-}" ] || bin/lab --help >/dev/null 2>&1 || true # compile once, outside the timing
@@ -70,7 +73,8 @@ bin/lab batch --submissions "$subs" --out "$out" --rubric "$rubric" --budget 900
   | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done | tee "$WORK/batch-new.log"
 total_new=$(since "$t0")
 log "готово за $total_new с"
-if [ -n "$old_pid" ]; then wait "$old_pid" || true; base_total=$(cat "$WORK/old-seconds"); log "старый код: $base_total с"; fi
+if [ -n "$old_pid" ]; then wait "$old_pid" || true; elif [ -n "$with_baseline" ]; then run_old; fi
+if [ -n "$with_baseline" ]; then base_total=$(cat "$WORK/old-seconds"); log "старый код: $base_total с"; fi
 
 verify_after=null
 if [ -n "$BASELINE" ] && [ -z "${SKIP_VERIFY:-}" ]; then
@@ -102,7 +106,7 @@ measured = sum(1 for _, t in rows if "измерен стенд" in t)
 base_total = $base_total
 result = {
     "when_utc": "$stamp",
-    "machine": "2 cores, 24 GiB, shared with other helpers' builds and stacks at the same time (noisy)",
+    "machine": "${MACHINE:-2 cores, 24 GiB}",
     "class": {"submissions": $N, "template_stack": $N - 5, "changed_stack": 5, "distinct_stacks_measured": measured},
     "new": {"command": "bin/lab batch --submissions SUBS --out OUT --rubric "$rubric" --budget 900s",
             "total_seconds": total, "seconds_per_submission": round(total / $N, 2),
