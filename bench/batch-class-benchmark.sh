@@ -108,7 +108,7 @@ result = {
     "when_utc": "$stamp",
     "machine": "${MACHINE:-2 cores, 24 GiB}",
     "class": {"submissions": $N, "template_stack": $N - 5, "changed_stack": 5, "distinct_stacks_measured": measured},
-    "new": {"command": "bin/lab batch --submissions SUBS --out OUT --rubric "$rubric" --budget 900s",
+    "new": {"command": "bin/lab batch --submissions SUBS --out OUT --rubric RUBRIC --budget 900s",
             "total_seconds": total, "seconds_per_submission": round(total / $N, 2),
             "target_seconds": 600, "within_target": total <= 600,
             "by_class_size": [p for p in (prefix(10), prefix(50), prefix($N)) if p]},

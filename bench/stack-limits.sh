@@ -13,7 +13,7 @@ dc() { docker compose -p "$P" "${files[@]}" "$@"; }
 cleanup() {
   dc down -v --remove-orphans >/dev/null 2>&1 || true; rm -rf "$tmp"
   # private tags this script built (IMAGE_MAP web=lab-bench-*/…) go too; shared images are never touched
-  for pair in ${IMAGE_MAP//,/ }; do case "${pair#*=}" in lab-bench-*) docker image rm -f "${pair#*=}" >/dev/null 2>&1 || true;; esac; done
+  for pair in $(printf '%s' "${IMAGE_MAP:-}" | tr ',' ' '); do case "${pair#*=}" in lab-bench-*) docker image rm -f "${pair#*=}" >/dev/null 2>&1 || true;; esac; done
 }
 trap cleanup EXIT
 mapped=""
