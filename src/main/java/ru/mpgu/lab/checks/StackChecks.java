@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
-import ru.mpgu.lab.stack.FailureKind;
 import ru.mpgu.lab.stack.LabStack;
 import ru.mpgu.lab.stack.ServiceState;
 import ru.mpgu.lab.stack.StackException;
@@ -88,8 +87,8 @@ public final class StackChecks {
     }
 
     static CheckOutcome asOutcome(String checkId, StackException e) {
-        return e.kind() == FailureKind.INFRASTRUCTURE
+        return e.kind().infrastructure()
                 ? CheckOutcome.infra(checkId, e.getMessage())
-                : CheckOutcome.failed(checkId, "стенд не запустился: " + e.getMessage());
+                : CheckOutcome.failed(checkId, e.kind(), "стенд не запустился: " + e.getMessage());
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import ru.mpgu.lab.stack.CommandRunner;
 import ru.mpgu.lab.stack.ServiceState;
 import ru.mpgu.lab.stack.StackException;
-import ru.mpgu.lab.stack.FailureKind;
+import ru.mpgu.lab.rubric.FailureKind;
 
 /**
  * A stack that is already running (the teacher started it with {@code docker compose up -d}). Scaling runs

@@ -20,7 +20,7 @@ import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.rubric.Rubric;
 import ru.mpgu.lab.rubric.RubricException;
 import ru.mpgu.lab.rubric.RubricLoader;
-import ru.mpgu.lab.stack.FailureKind;
+import ru.mpgu.lab.rubric.FailureKind;
 import ru.mpgu.lab.stack.LabStack;
 import ru.mpgu.lab.stack.StackException;
 

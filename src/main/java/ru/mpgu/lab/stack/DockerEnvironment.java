@@ -1,5 +1,7 @@
 package ru.mpgu.lab.stack;
 
+import ru.mpgu.lab.rubric.FailureKind;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package ru.mpgu.lab.stack;
 
+import ru.mpgu.lab.rubric.FailureKind;
+
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,7 +81,7 @@ public final class LabStack implements AutoCloseable {
     /** Boots the stack and waits until nginx, Prometheus and Grafana answer. */
     public void start() {
         if (!Files.isRegularFile(composeFile)) {
-            throw new StackException(FailureKind.SUBMISSION,
+            throw new StackException(FailureKind.COMPOSE_INVALID,
                     "В репозитории нет файла docker-compose.yml (ожидался " + composeFile + ").");
         }
         DockerEnvironment.requireReady();
@@ -133,7 +135,7 @@ public final class LabStack implements AutoCloseable {
         CommandRunner.Result result = compose(timeout, "up", "-d", "--no-recreate", "--no-build",
                 "--scale", WEB_SERVICE + "=" + replicas);
         if (!result.ok()) {
-            throw new StackException(FailureKind.SUBMISSION,
+            throw new StackException(FailureKind.STACK_DID_NOT_BOOT,
                     "docker compose up --scale web=" + replicas + " не удался:\n" + tail(result.output(), 15),
                     serviceLogs(80));
         }
@@ -146,7 +148,7 @@ public final class LabStack implements AutoCloseable {
             }
             sleep(1000);
         }
-        throw new StackException(FailureKind.SUBMISSION,
+        throw new StackException(FailureKind.STACK_DID_NOT_BOOT,
                 "после масштабирования не все " + replicas + " реплики web стали healthy за "
                         + timeout.toSeconds() + " с", serviceLogs(80));
     }
@@ -221,13 +223,13 @@ public final class LabStack implements AutoCloseable {
     private Verdict screen() {
         Verdict verdict = ComposePolicy.screen(repo, env);
         if (verdict.unreadable()) {
-            throw new StackException(FailureKind.SUBMISSION,
+            throw new StackException(FailureKind.COMPOSE_INVALID,
                     "docker-compose.yml содержит ошибку, docker compose не может его прочитать:\n"
                             + verdict.describe()
                             + "\nИсправьте файл и проверьте командой: docker compose config");
         }
         if (!verdict.safe()) {
-            throw new StackException(FailureKind.SUBMISSION,
+            throw new StackException(FailureKind.POLICY_REFUSED,
                     "docker-compose.yml отклонён из соображений безопасности, контейнеры не запускались:\n"
                             + verdict.describe()
                             + "\nПроверить заранее: bin/lab check --repo .");
@@ -289,7 +291,7 @@ public final class LabStack implements AutoCloseable {
                 .collect(Collectors.toList());
         tearDown();
         if (!failed.isEmpty()) {
-            return new StackException(FailureKind.SUBMISSION,
+            return new StackException(FailureKind.STACK_DID_NOT_BOOT,
                     what + ": не запустились сервисы " + String.join(", ", failed)
                             + ". Журналы сервисов приложены к отчёту; проверьте их и docker compose logs.", logs);
         }
@@ -320,7 +322,7 @@ public final class LabStack implements AutoCloseable {
             }
             sleep(1000);
         }
-        throw new StackException(FailureKind.SUBMISSION,
+        throw new StackException(FailureKind.STACK_DID_NOT_BOOT,
                 name + " не отвечает по адресу " + uri + " за " + timeout.toSeconds() + " с (последнее: " + last + ")",
                 serviceLogs(60));
     }
