@@ -4,9 +4,6 @@ import ru.mpgu.lab.rubric.FailureKind;
 
 import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,13 +23,16 @@ import org.testcontainers.containers.ComposeContainer;
 import ru.mpgu.lab.policy.ComposePolicy;
 import ru.mpgu.lab.policy.ContainedStack;
 import ru.mpgu.lab.policy.Verdict;
+import ru.mpgu.lab.probe.Polled;
+import ru.mpgu.lab.probe.Poller;
+import ru.mpgu.lab.probe.StackHttp;
 
 /**
  * The student's compose stack, booted through Testcontainers on free host ports, under a project name
  * that marks it as the grader's ({@value #PROJECT_PREFIX}&lt;pid&gt;…), so that a later run can remove it if
  * this JVM is killed. Always torn down by {@link #close()} or, on Ctrl-C, by a shutdown hook.
  */
-public final class LabStack implements AutoCloseable {
+public final class LabStack implements LiveStack, AutoCloseable {
 
     public static final String PROJECT_PREFIX = "labgrade";
     public static final String WEB_SERVICE = "web";
@@ -62,14 +62,17 @@ public final class LabStack implements AutoCloseable {
         env.put("LAB_GRAFANA_PORT", String.valueOf(FreePorts.next()));
     }
 
+    @Override
     public URI httpUrl() {
         return URI.create("http://localhost:" + env.get("LAB_HTTP_PORT"));
     }
 
+    @Override
     public URI prometheusUrl() {
         return URI.create("http://localhost:" + env.get("LAB_PROMETHEUS_PORT"));
     }
 
+    @Override
     public URI grafanaUrl() {
         return URI.create("http://localhost:" + env.get("LAB_GRAFANA_PORT"));
     }
@@ -139,20 +142,24 @@ public final class LabStack implements AutoCloseable {
                     "docker compose up --scale web=" + replicas + " не удался:\n" + tail(result.output(), 15),
                     serviceLogs(80));
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            long healthy = services().stream()
-                    .filter(s -> WEB_SERVICE.equals(s.service()) && s.healthyOrNoCheck()).count();
-            if (healthy >= replicas) {
+        Polled<Long> healthy = Poller.until(timeout, Duration.ofSeconds(1), () -> services().stream()
+                .filter(s -> WEB_SERVICE.equals(s.service()) && s.healthyOrNoCheck()).count(), n -> n >= replicas);
+        switch (healthy.state()) {
+            case REACHED -> {
                 return;
             }
-            sleep(1000);
+            case INTERRUPTED -> throw new StackException(FailureKind.INFRASTRUCTURE, "прервано");
+            case FAILED -> throw new StackException(FailureKind.INFRASTRUCTURE, "состояние реплик web не прочитано: "
+                    + healthy.error().getMessage());
+            case TIMED_OUT -> {
+            }
         }
         throw new StackException(FailureKind.STACK_DID_NOT_BOOT,
                 "после масштабирования не все " + replicas + " реплики web стали healthy за "
                         + timeout.toSeconds() + " с", serviceLogs(80));
     }
 
+    @Override
     public List<ServiceState> services() {
         if (project == null) {
             return List.of();
@@ -306,39 +313,21 @@ public final class LabStack implements AutoCloseable {
     }
 
     private void awaitHttp(String name, URI uri, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "нет ответа";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() < 500) {
-                    return;
-                }
-                last = "HTTP " + response.statusCode();
-            } catch (Exception e) {
-                last = e.getClass().getSimpleName();
-            }
-            sleep(1000);
+        Polled<Integer> answered = StackHttp.READINESS.awaitAnswer(uri, timeout);
+        if (answered.reached()) {
+            return;
+        }
+        if (answered.state() == Polled.State.INTERRUPTED) {
+            throw new StackException(FailureKind.INFRASTRUCTURE, "прервано");
         }
         throw new StackException(FailureKind.STACK_DID_NOT_BOOT,
-                name + " не отвечает по адресу " + uri + " за " + timeout.toSeconds() + " с (последнее: " + last + ")",
-                serviceLogs(60));
+                name + " не отвечает по адресу " + uri + " за " + timeout.toSeconds() + " с (последнее: "
+                        + StackHttp.lastSeen(answered) + ")", serviceLogs(60));
     }
 
     static String tail(String text, int lines) {
         List<String> all = text.lines().collect(Collectors.toList());
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException(FailureKind.INFRASTRUCTURE, "прервано");
-        }
     }
 
     File composeFile() {
