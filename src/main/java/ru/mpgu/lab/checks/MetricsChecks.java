@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.measure.load.LoadResult;
-import ru.mpgu.lab.rubric.Check;
-import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.probe.Polled;
 import ru.mpgu.lab.probe.Poller;
 import ru.mpgu.lab.probe.StackHttp;
+import ru.mpgu.lab.rubric.Check;
+import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.stack.LiveStack;
 
 /** Task 3: Prometheus counts the requests, and every panel of the provisioned Grafana dashboard has data. */

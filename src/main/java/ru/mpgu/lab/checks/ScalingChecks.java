@@ -9,13 +9,13 @@ import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.measure.load.HeaderValueCounter;
 import ru.mpgu.lab.measure.load.LoadResult;
 import ru.mpgu.lab.measure.wrk.WrkResult;
+import ru.mpgu.lab.probe.Polled;
+import ru.mpgu.lab.probe.Poller;
+import ru.mpgu.lab.probe.StackHttp;
 import ru.mpgu.lab.report.LabReport;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.stack.LiveStack;
-import ru.mpgu.lab.probe.Polled;
-import ru.mpgu.lab.probe.Poller;
-import ru.mpgu.lab.probe.StackHttp;
 
 /** Task 4: after --scale web=3, nginx spreads the requests and Prometheus sees three replicas. */
 public final class ScalingChecks {

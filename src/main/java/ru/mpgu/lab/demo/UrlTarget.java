@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import ru.mpgu.lab.stack.CommandRunner;
-import ru.mpgu.lab.stack.ServiceState;
-import ru.mpgu.lab.stack.StackException;
 import ru.mpgu.lab.probe.Polled;
 import ru.mpgu.lab.probe.Poller;
 import ru.mpgu.lab.rubric.FailureKind;
+import ru.mpgu.lab.stack.CommandRunner;
+import ru.mpgu.lab.stack.ServiceState;
+import ru.mpgu.lab.stack.StackException;
 
 /**
  * A stack that is already running (the teacher started it with {@code docker compose up -d}). Scaling runs

@@ -263,7 +263,7 @@ public final class LabRun implements AutoCloseable {
      * policy). A stack whose containers started and then failed may just have met a busy machine.
      */
     static boolean worthSharing(StackException failure) {
-        return failure == null || failure.serviceLogs().isBlank();
+        return failure == null || failure.kind().beforeContainers();
     }
 
     /** With {@code lab.facts} set and nothing to replay: what this run measured on the stack, for the next students. */

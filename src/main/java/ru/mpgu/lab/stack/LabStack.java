@@ -1,7 +1,5 @@
 package ru.mpgu.lab.stack;
 
-import ru.mpgu.lab.rubric.FailureKind;
-
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,6 +24,7 @@ import ru.mpgu.lab.policy.Verdict;
 import ru.mpgu.lab.probe.Polled;
 import ru.mpgu.lab.probe.Poller;
 import ru.mpgu.lab.probe.StackHttp;
+import ru.mpgu.lab.rubric.FailureKind;
 
 /**
  * The student's compose stack, booted through Testcontainers on free host ports, under a project name

@@ -160,6 +160,10 @@ class GradingExtensionTest {
                 .as("rejected before any container ran").isTrue();
         assertThat(LabRun.worthSharing(new StackException(FailureKind.STACK_DID_NOT_BOOT, "не запустились сервисы db (running, unhealthy)",
                 "db-1 | LOG: checkpoint starting"))).as("containers ran, then failed: maybe a busy machine").isFalse();
+        assertThat(LabRun.worthSharing(new StackException(FailureKind.POLICY_REFUSED, "любой текст")))
+                .as("refused by the policy").isTrue();
+        assertThat(LabRun.worthSharing(new StackException(FailureKind.STACK_DID_NOT_BOOT, "не поднялся", "")))
+                .as("decided by the kind, not by whether compose printed logs").isFalse();
     }
 
     @Test
