@@ -98,6 +98,8 @@ public final class ReportParser {
 
     private final List<ReportProblem> problems = new ArrayList<>();
     private String[] lines;
+    /** Each line as its block sees it: without the «>» and list markers of quotes and list items around it. */
+    private String[] inBlock;
 
     private ReportParser() {
     }
@@ -320,6 +322,7 @@ public final class ReportParser {
         }
 
         Map<Integer, String> headingAt = new HashMap<>();
+        inBlock = lines.clone();
         walk(MARKDOWN.parse(String.join("\n", shaped)), 0, shaped, role, codeAt, headingAt);
 
         List<Section> out = new ArrayList<>();
@@ -371,6 +374,11 @@ public final class ReportParser {
                 }
             } else if (n instanceof BlockQuote || n instanceof ListBlock || n instanceof ListItem) {
                 walk(n, depth + 1, shaped, role, codeAt, headingAt);
+            } else if (depth > 0) {
+                for (SourceSpan span : spans) {
+                    String line = shaped[span.getLineIndex()];
+                    inBlock[span.getLineIndex()] = line.substring(Math.min(span.getColumnIndex(), line.length()));
+                }
             }
         }
     }
@@ -461,19 +469,19 @@ public final class ReportParser {
             }
         }
         if (wrk.isEmpty()) {
-            // pasted without ``` : take lines from «Running 20s test @» on
+            // pasted without ``` : take lines from «Running 20s test @» on, also inside a quote or a list item
             for (int i = 0; i < s.textLines.size(); i++) {
                 int ln = s.textLines.get(i);
-                if (WRK_START.matcher(lines[ln - 1]).matches()) {
-                    int end = ln;
+                if (WRK_START.matcher(inBlock[ln - 1]).matches()) {
+                    StringBuilder sb = new StringBuilder();
                     for (int j = i; j < s.textLines.size() && s.textLines.get(j) == ln + (j - i); j++) {
-                        String l = lines[s.textLines.get(j) - 1];
+                        String l = inBlock[s.textLines.get(j) - 1];
                         if (l.isBlank() || l.matches(".*\\p{IsCyrillic}.*")) {
                             break; // wrk prints no Russian: the student's own lines start here
                         }
-                        end = s.textLines.get(j);
+                        sb.append(l).append('\n');
                     }
-                    wrk = join(ln, end).trim();
+                    wrk = sb.toString().trim();
                     wrkLine = ln;
                     problems.add(new ReportProblem(ln, runName + ": вывод wrk вставлен без рамки. Поставьте строку ``` до и после него."));
                     break;
