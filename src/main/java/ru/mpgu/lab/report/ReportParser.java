@@ -360,7 +360,7 @@ public final class ReportParser {
                 continue;
             }
             int first = spans.get(0).getLineIndex();
-            if (n instanceof Heading h && depth == 0 && ATX_START.matcher(shaped[first]).find()) {
+            if (n instanceof Heading h && depth == 0 && spans.size() == 1 && ATX_START.matcher(shaped[first]).find()) { // setext: text
                 role[first] = Role.HEADING;
                 headingAt.put(first, plainText(h));
             } else if (n instanceof FencedCodeBlock f && depth > 0) {
