@@ -33,6 +33,9 @@ import ru.mpgu.lab.policy.SubmissionFiles;
 /**
  * Reads report/REPORT.md as filled in by the student. Forgiving (CRLF, BOM, Windows-1251, «,» decimals, units)
  * and never throws: whatever is wrong ends up in {@link LabReport#problems()} with a line number.
+ * Sections and code blocks come from commonmark's syntax tree (see {@link #split()}); the heuristics for what
+ * students actually write (wrk output without a fence, «Ключ: значение» lines, the quoted question) run on its
+ * result. ReportParserSnapshotTest pins the result for every report in the repository.
  */
 public final class ReportParser {
 
@@ -79,6 +82,8 @@ public final class ReportParser {
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
+    /** Quotes and lists nested deeper than this are read as plain lines: no report needs them, and the walk recurses. */
+    private static final int MAX_NESTING = 32;
     private static final Pattern ATX_START = Pattern.compile("^\\s{0,3}#");
 
     /** A heading and the lines under it. */
@@ -372,7 +377,7 @@ public final class ReportParser {
                 if (f.getClosingFenceLength() == null) {
                     problems.add(new ReportProblem(first + 1, "Блок кода, открытый строкой ```, не закрыт. Добавьте строку ``` после вывода wrk."));
                 }
-            } else if (n instanceof BlockQuote || n instanceof ListBlock || n instanceof ListItem) {
+            } else if ((n instanceof BlockQuote || n instanceof ListBlock || n instanceof ListItem) && depth < MAX_NESTING) {
                 walk(n, depth + 1, shaped, role, codeAt, headingAt);
             } else if (depth > 0) {
                 for (SourceSpan span : spans) {

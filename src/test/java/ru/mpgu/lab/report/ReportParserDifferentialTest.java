@@ -24,7 +24,7 @@ class ReportParserDifferentialTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A fence in a quote, after a list marker or indented four spaces: only the tree reads it, on purpose. */
     private static final Pattern TREE_ONLY_FENCE = Pattern.compile("(?m)^(?:\\s{4,}|\\s*>.*|\\s*(?:[-*+]|\\d+[.)])\\s+)(?:```|~~~)");
-    private static final int VARIANTS_PER_REPORT = 10;
+    private static final int VARIANTS_PER_REPORT = 6;
 
     @Test
     void sloppyVariantsParseAsBefore() throws Exception {
@@ -53,7 +53,7 @@ class ReportParserDifferentialTest {
             }
         }
         System.out.printf("compared %d variants; tree parser %.1f ms, line parser %.1f ms in all%n", compared, nanosNow / 1e6, nanosBefore / 1e6);
-        assertThat(compared).isGreaterThan(400);
+        assertThat(compared).isGreaterThan(250);
         assertThat(differing).isEmpty();
     }
 

@@ -79,4 +79,11 @@ class ReportParserTreeTest {
                         "строка 14: Прогон 2 (три контейнера): «две тысячи» - не число. Впишите Requests/sec числом, например 245.31.");
         assertThat(r.threeReplicas().numbers().latencyMillis()).isEqualTo(12.0);
     }
+
+    @Test
+    void deeplyNestedQuotesDoNotBreakTheParser() {
+        LabReport r = parse("## Ответ 1\n" + ">".repeat(200_000) + " очередь\n\n## Ответ 2\nвторой\n");
+        assertThat(r.answer(2)).isEqualTo("второй");
+        assertThat(r.answer(1)).endsWith("очередь");
+    }
 }
