@@ -51,12 +51,12 @@ public final class StackChecks {
             response = StackHttp.CHECKS.get(stack.httpUrl().resolve(path),
                     Duration.ofSeconds(check.intParam("request_timeout_seconds", 10)));
         } catch (Exception e) {
-            return CheckOutcome.failed(check.id(), "Nginx не ответил на " + path + ": " + e.getMessage());
+            return CheckOutcome.failed(check.id(), "nginx не ответил на " + path + ": " + e.getMessage());
         }
         int expected = check.intParam("expected_status", 200);
         if (response.statusCode() != expected) {
-            return CheckOutcome.failed(check.id(), path + " через Nginx вернул HTTP " + response.statusCode()
-                    + " вместо " + expected + (response.statusCode() == 502 ? " (502: Nginx не достучался до web)" : ""));
+            return CheckOutcome.failed(check.id(), path + " через nginx вернул HTTP " + response.statusCode()
+                    + " вместо " + expected + (response.statusCode() == 502 ? " (502: nginx не получил ответа от web)" : ""));
         }
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (!type.contains(check.stringParam("content_type", "application/json"))) {
@@ -69,7 +69,7 @@ public final class StackChecks {
                 return CheckOutcome.partial(check.id(), 0.5, path + " отдаёт JSON, но в нём нет непустого списка orders "
                         + "(база не заполнена? проверьте docker compose logs setup)");
             }
-            return CheckOutcome.passed(check.id(), path + " через Nginx: HTTP 200, JSON, заказов: " + orders.size()
+            return CheckOutcome.passed(check.id(), path + " через nginx: HTTP 200, JSON, заказов: " + orders.size()
                     + ", ответила реплика " + response.headers().firstValue("X-Served-By").orElse("?"));
         } catch (Exception e) {
             return CheckOutcome.failed(check.id(), path + " объявляет JSON, но тело не разбирается: " + e.getMessage());
