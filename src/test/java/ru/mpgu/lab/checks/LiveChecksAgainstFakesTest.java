@@ -122,7 +122,7 @@ class LiveChecksAgainstFakesTest {
         nginx.route("/orders", Answer.status(502));
         CheckOutcome o = StackChecks.ordersJson(stack, check("launch.orders_json"));
         assertThat(o.status()).isEqualTo(CheckStatus.FAILED);
-        assertThat(o.message()).contains("HTTP 502").contains("Nginx не достучался до web");
+        assertThat(o.message()).contains("HTTP 502").contains("nginx не получил ответа от web");
     }
 
     @Test

@@ -234,7 +234,7 @@ final class LegacyReportParser {
             problems.add(new ReportProblem(0, "Нет раздела «## Базовый прогон: одно соединение» с выводом wrk -c1. Верните его из шаблона."));
         }
         if (database == null) {
-            problems.add(new ReportProblem(0, "Нет раздела «## База данных при трёх копиях web». Верните его из шаблона."));
+            problems.add(new ReportProblem(0, "Нет раздела «## База данных при трёх репликах web». Верните его из шаблона."));
             database = DatabaseEvidence.ABSENT;
         }
         database = new DatabaseEvidence(database.statsText(), database.statsLine(), dbScreenshot, database.headingLine());
