@@ -217,7 +217,7 @@ public final class AnswerGrader {
                                     ? java.util.Optional.of(s) : java.util.Optional.empty())
                             .ifPresent(claimHits::add);
                 }
-                // «Очередь растёт, задержка тоже»: the predicate of the previous clause
+                // «Страница открылась, таблица тоже»: the predicate of the previous clause
                 for (ClaimMatcher.Hit a : about) {
                     if (hasWord(tokens, a.clause(), ELLIPSIS)) {
                         says.stream().filter(s -> s.clause() == a.clause() - 1 && s.holds()).findFirst()

@@ -6,7 +6,7 @@ import java.util.List;
  * A bare list of words is not an answer: «очередь, задержка, ресурсы» states nothing.
  * A list is a text with no finite verb and either three or more words with no punctuation at all, or bulleted lines,
  * or at least three short items (split by commas, semicolons, dashes, «и», line breaks) with no predicative
- * «нет», dash or arrow («Нагрузки нет — очереди нет» states something).
+ * «нет», dash or arrow («Кнопки нет — формы нет» states something).
  */
 final class KeywordList {
 

@@ -20,7 +20,7 @@ public final class TextAnalyzer {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?|[↑↓×+→%]");
     /** Ends a sentence. */
     private static final String SENTENCE_PUNCT = ".!?\n";
-    /** Ends a clause. A dash is not here: in Russian it often stands for "is" («БД — узкое место»). */
+    /** Ends a clause. A dash is not here: in Russian it often stands for "is" («nginx — балансировщик»). */
     private static final String CLAUSE_PUNCT = ",;:()[]«»\"";
     /** Conjunctions that start a new clause: «не база, а сервер», «..., но база одна», «потому что». */
     private static final Set<String> CLAUSE_WORDS = Set.of("но", "а", "однако", "зато", "хотя", "поэтому", "потому", "так", "когда",

@@ -44,12 +44,12 @@ public final class BatchHtml {
     private BatchHtml() {
     }
 
-    public static String render(String title, List<Criterion> criteria, List<GradebookRow> rows, String generatedAt) {
-        return render(title, criteria, rows, generatedAt, "");
-    }
-
-    /** @param afterTable HTML placed between the table and the charts (the pairs of similar submissions) */
-    public static String render(String title, List<Criterion> criteria, List<GradebookRow> rows, String generatedAt, String afterTable) {
+    /**
+     * @param passMark   the rubric's pass mark: a row at or above it is shown as passed (whatever the grade's wording)
+     * @param afterTable HTML placed between the table and the charts (the pairs of similar submissions)
+     */
+    public static String render(String title, List<Criterion> criteria, double passMark, List<GradebookRow> rows,
+                                String generatedAt, String afterTable) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         sb.append("<h1>").append(escape(title)).append("</h1>\n");
@@ -67,7 +67,7 @@ public final class BatchHtml {
                 .append("<th>Запросов/с<br>3 реплики</th></tr></thead>\n<tbody>\n");
         int n = 1;
         for (GradebookRow r : rows) {
-            sb.append("<tr class=\"").append(rowClass(r)).append("\"><td class=\"num\">").append(n++).append("</td><td class=\"name\">");
+            sb.append("<tr class=\"").append(rowClass(r, passMark)).append("\"><td class=\"num\">").append(n++).append("</td><td class=\"name\">");
             String name = r.student().isBlank() ? r.folder() : r.student();
             if (!r.reportLink().isBlank()) {
                 sb.append("<a href=\"").append(escape(r.reportLink())).append("\">").append(escape(name)).append("</a>");
@@ -101,11 +101,11 @@ public final class BatchHtml {
         return sb.toString();
     }
 
-    private static String rowClass(GradebookRow r) {
+    static String rowClass(GradebookRow r, double passMark) {
         if (r.total() == null) {
             return "none";
         }
-        return r.grade().toLowerCase().startsWith("не") ? "fail" : "pass";
+        return r.total() + 1e-9 >= passMark ? "pass" : "fail";
     }
 
     static String num(Double v) {

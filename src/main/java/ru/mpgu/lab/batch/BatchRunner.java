@@ -223,7 +223,7 @@ public final class BatchRunner {
             if (sheet.needsReview()) {
                 flags.add(Flags.NEEDS_REVIEW);
             }
-            if (sheet.allChecks().anyMatch(l -> l.message().contains("отклонён из соображений безопасности"))) {
+            if (sheet.allChecks().anyMatch(l -> l.kind() == ru.mpgu.lab.rubric.FailureKind.POLICY_REFUSED)) {
                 flags.add(Flags.COMPOSE_REFUSED);
             }
             sheet.warnings().forEach(notes::add);
@@ -270,7 +270,8 @@ public final class BatchRunner {
         String copies = CopiesSection.render(ru.mpgu.lab.copies.CopyDetector.find(ru.mpgu.lab.copies.CopyDetector.read(root,
                 rows.stream().map(GradebookRow::folder).toList())), root, outDir);
         ReportWriter.writeAtomically(outDir.resolve(BatchHtml.FILE_NAME),
-                BatchHtml.render(settings.rubric().title() + ": сводка по группе", settings.rubric().criteria(), rows, when, copies));
+                BatchHtml.render(settings.rubric().title() + ": сводка по группе", settings.rubric().criteria(),
+                        settings.rubric().passMark(), rows, when, copies));
     }
 
     private static void writeChart(Path file, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) throws IOException {

@@ -54,13 +54,13 @@ public final class EvidenceChecks {
         Check check = lab.check("explanation.db_evidence");
         DatabaseEvidence evidence = lab.report().database();
         if (!evidence.hasStats() && !evidence.hasScreenshot()) {
-            return CheckOutcome.failed(check.id(), "в разделе «База данных при трёх копиях web» нет ни строк docker stats, ни скриншота панели базы данных");
+            return CheckOutcome.failed(check.id(), "в разделе «База данных при трёх репликах web» нет ни строк docker stats, ни скриншота панели базы данных");
         }
         if (!evidence.hasStats()) {
             CheckOutcome picture = ScreenshotInspector.inspect(check, lab.repo(), evidence.screenshot(), "панели базы данных");
             return picture;
         }
-        double limit = DockerStatsLines.dbCpuLimit(lab.repo()).orElse(check.doubleParam("db_cpu_limit_cores", 0.5));
+        double limit = DockerStatsLines.dbCpuLimit(lab.repo()).orElse(check.doubleParam("db_cpu_limit_cores", 0.4));
         double minShare = check.doubleParam("min_share_of_limit", 0.7);
         int replicas = check.intParam("web_replicas", 3);
         DockerStatsLines stats = DockerStatsLines.parse(evidence.statsText());
@@ -71,7 +71,8 @@ public final class EvidenceChecks {
         }
         double cpu = stats.dbCpuPercent().getAsDouble();
         double share = cpu / 100 / limit;
-        String figure = String.format(Locale.ROOT, "db: CPU %.1f %% при лимите %.2f ядра = %.0f %% лимита", cpu, limit, share * 100);
+        String figure = String.format(Locale.ROOT, "db: CPU %.1f %% из %.2f ядра по docker-compose.yml = %.0f %%",
+                cpu, limit, share * 100);
         if (cpu / 100 > limit * 1.15) {
             return CheckOutcome.failed(check.id(), where + figure + ": больше лимита docker stats не показывает, строка правилась вручную");
         }
@@ -81,10 +82,10 @@ public final class EvidenceChecks {
                     + " %: снимите docker stats во время прогона 2, пока идёт wrk");
         }
         if (stats.webLines() > 0 && stats.webLines() < replicas) {
-            problems.add("в строках видно копий web: " + stats.webLines() + ", а прогон 2 идёт на " + replicas);
+            problems.add("в строках видно реплик web: " + stats.webLines() + ", а прогон 2 идёт на " + replicas);
         }
         if (problems.isEmpty()) {
-            return CheckOutcome.passed(check.id(), figure + (stats.webLines() > 0 ? ", копий web в строках: " + stats.webLines() : ""));
+            return CheckOutcome.passed(check.id(), figure + (stats.webLines() > 0 ? ", реплик web в строках: " + stats.webLines() : ""));
         }
         return CheckOutcome.partial(check.id(), 0.5, where + String.join("; ", problems));
     }

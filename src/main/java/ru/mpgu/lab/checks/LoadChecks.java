@@ -8,7 +8,7 @@ import ru.mpgu.lab.measure.load.LoadResult;
 import ru.mpgu.lab.measure.load.ResponseListener;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
-import ru.mpgu.lab.stack.LabStack;
+import ru.mpgu.lab.stack.LiveStack;
 
 /** The grader's own load runs against the stack (wrk's model: N keep-alive connections, one request in flight each). */
 public final class LoadChecks {
@@ -26,7 +26,7 @@ public final class LoadChecks {
         });
     }
 
-    static LoadResult load(LabRun lab, LabStack stack, Check check, ResponseListener listener, String phase) {
+    static LoadResult load(LabRun lab, LiveStack stack, Check check, ResponseListener listener, String phase) {
         String url = stack.httpUrl().resolve(check.stringParam("url_path", "/orders")).toString();
         LoadConfig config = LoadConfig.of(url, check.intParam("connections", 30), check.intParam("threads", 2),
                 Duration.ofSeconds(check.intParam("duration_seconds", 10)));

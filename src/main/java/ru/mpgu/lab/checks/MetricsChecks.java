@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.measure.load.LoadResult;
+import ru.mpgu.lab.probe.Polled;
+import ru.mpgu.lab.probe.Poller;
+import ru.mpgu.lab.probe.StackHttp;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
-import ru.mpgu.lab.stack.LabStack;
+import ru.mpgu.lab.stack.LiveStack;
 
 /** Task 3: Prometheus counts the requests, and every panel of the provisioned Grafana dashboard has data. */
 public final class MetricsChecks {
@@ -26,18 +29,17 @@ public final class MetricsChecks {
             String query = "sum(" + check.stringParam("metric", "http_requests_total") + "{job=\""
                     + check.stringParam("job", "web") + "\"})";
             try {
-                double before = Http.promScalar(stack.prometheusUrl(), query);
+                double before = StackHttp.CHECKS.promScalar(stack.prometheusUrl(), query);
                 LoadResult load = LoadChecks.load(lab, stack, lab.check("load.no_errors"), null, "метрики");
                 double expected = Math.min(check.doubleParam("min_increase", 50), load.requests());
-                double after = before;
-                long deadline = System.nanoTime() + SCRAPE_WAIT.toNanos();
-                while (System.nanoTime() < deadline) {
-                    after = Http.promScalar(stack.prometheusUrl(), query);
-                    if (!Double.isNaN(after) && (Double.isNaN(before) ? after : after - before) >= expected) {
-                        break;
-                    }
-                    Http.pause(Duration.ofSeconds(2));
+                // Prometheus scrapes every 5 s: wait for the increase to show up
+                Polled<Double> scraped = Poller.until(SCRAPE_WAIT, Duration.ofSeconds(2),
+                        () -> StackHttp.CHECKS.promScalar(stack.prometheusUrl(), query),
+                        after -> !Double.isNaN(after) && (Double.isNaN(before) ? after : after - before) >= expected);
+                if (scraped.error() != null) {
+                    throw scraped.error();
                 }
+                double after = scraped.lastValue().orElse(before);
                 if (Double.isNaN(after)) {
                     return CheckOutcome.failed(check.id(), "в Prometheus нет метрики " + query
                             + ": web не отдаёт /metrics или Prometheus его не опрашивает (http://localhost:9090/targets)");
@@ -56,47 +58,50 @@ public final class MetricsChecks {
     }
 
     public static CheckOutcome dashboardPanelsHaveData(LabRun lab, Check check) {
-        return StackChecks.onStack(lab, check, 1, stack -> {
-            try {
-                JsonNode search = Http.getJson(stack.grafanaUrl().resolve("/api/search?type=dash-db"));
-                if (search.size() == 0) {
-                    return CheckOutcome.failed(check.id(), "в Grafana нет ни одного dashboard: проверьте grafana/provisioning/dashboards");
-                }
-                List<String> good = new ArrayList<>();
-                List<String> empty = new ArrayList<>();
-                for (JsonNode hit : search) {
-                    JsonNode board = Http.getJson(stack.grafanaUrl().resolve("/api/dashboards/uid/"
-                            + URLEncoder.encode(hit.path("uid").asText(), StandardCharsets.UTF_8))).path("dashboard");
-                    for (JsonNode panel : panels(board)) {
-                        for (JsonNode target : panel.path("targets")) {
-                            String expr = target.path("expr").asText("");
-                            if (expr.isBlank()) {
-                                continue;
-                            }
-                            String title = panel.path("title").asText("без названия");
-                            JsonNode result = Http.promQuery(stack.prometheusUrl(), withGrafanaMacros(expr));
-                            (result.size() > 0 ? good : empty).add("«" + title + "»: " + expr);
+        return StackChecks.onStack(lab, check, 1, stack -> dashboardPanelsHaveData(stack, check));
+    }
+
+    /** Every Prometheus query of every provisioned dashboard's panels returns data. */
+    static CheckOutcome dashboardPanelsHaveData(LiveStack stack, Check check) {
+        try {
+            JsonNode search = StackHttp.CHECKS.getJson(stack.grafanaUrl().resolve("/api/search?type=dash-db"));
+            if (search.size() == 0) {
+                return CheckOutcome.failed(check.id(), "в Grafana нет ни одного dashboard: проверьте grafana/provisioning/dashboards");
+            }
+            List<String> good = new ArrayList<>();
+            List<String> empty = new ArrayList<>();
+            for (JsonNode hit : search) {
+                JsonNode board = StackHttp.CHECKS.getJson(stack.grafanaUrl().resolve("/api/dashboards/uid/"
+                        + URLEncoder.encode(hit.path("uid").asText(), StandardCharsets.UTF_8))).path("dashboard");
+                for (JsonNode panel : panels(board)) {
+                    for (JsonNode target : panel.path("targets")) {
+                        String expr = target.path("expr").asText("");
+                        if (expr.isBlank()) {
+                            continue;
                         }
+                        String title = panel.path("title").asText("без названия");
+                        JsonNode result = StackHttp.CHECKS.promQuery(stack.prometheusUrl(), withGrafanaMacros(expr));
+                        (result.size() > 0 ? good : empty).add("«" + title + "»: " + expr);
                     }
                 }
-                int total = good.size() + empty.size();
-                if (total < check.intParam("min_panels", 1)) {
-                    return CheckOutcome.failed(check.id(), "в dashboard нет панелей с запросами к Prometheus");
-                }
-                List<String> details = new ArrayList<>();
-                good.forEach(s -> details.add("✓ " + s));
-                empty.forEach(s -> details.add("✗ нет данных: " + s));
-                if (empty.isEmpty()) {
-                    return CheckOutcome.passed(check.id(), "все " + total + " запросов панелей возвращают данные").withDetails(details);
-                }
-                double fraction = (double) good.size() / total;
-                String message = "панели без данных: " + empty.size() + " из " + total;
-                return (good.isEmpty() ? CheckOutcome.failed(check.id(), message) : CheckOutcome.partial(check.id(), fraction, message))
-                        .withDetails(details);
-            } catch (Exception e) {
-                return CheckOutcome.failed(check.id(), "Grafana или Prometheus не ответили: " + e.getMessage());
             }
-        });
+            int total = good.size() + empty.size();
+            if (total < check.intParam("min_panels", 1)) {
+                return CheckOutcome.failed(check.id(), "в dashboard нет панелей с запросами к Prometheus");
+            }
+            List<String> details = new ArrayList<>();
+            good.forEach(s -> details.add("✓ " + s));
+            empty.forEach(s -> details.add("✗ нет данных: " + s));
+            if (empty.isEmpty()) {
+                return CheckOutcome.passed(check.id(), "все " + total + " запросов панелей возвращают данные").withDetails(details);
+            }
+            double fraction = (double) good.size() / total;
+            String message = "панели без данных: " + empty.size() + " из " + total;
+            return (good.isEmpty() ? CheckOutcome.failed(check.id(), message) : CheckOutcome.partial(check.id(), fraction, message))
+                    .withDetails(details);
+        } catch (Exception e) {
+            return CheckOutcome.failed(check.id(), "Grafana или Prometheus не ответили: " + e.getMessage());
+        }
     }
 
     /** Panels, including those folded inside rows. */

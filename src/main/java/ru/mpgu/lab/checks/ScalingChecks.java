@@ -9,10 +9,13 @@ import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.measure.load.HeaderValueCounter;
 import ru.mpgu.lab.measure.load.LoadResult;
 import ru.mpgu.lab.measure.wrk.WrkResult;
+import ru.mpgu.lab.probe.Polled;
+import ru.mpgu.lab.probe.Poller;
+import ru.mpgu.lab.probe.StackHttp;
 import ru.mpgu.lab.report.LabReport;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
-import ru.mpgu.lab.stack.LabStack;
+import ru.mpgu.lab.stack.LiveStack;
 
 /** Task 4: after --scale web=3, nginx spreads the requests and Prometheus sees three replicas. */
 public final class ScalingChecks {
@@ -26,7 +29,7 @@ public final class ScalingChecks {
     public static CheckOutcome requestsSpreadOverReplicas(LabRun lab, Check check) {
         int replicas = check.intParam("replicas", 3);
         return StackChecks.onStack(lab, check, replicas, stack -> {
-            Http.pause(DNS_SETTLE);
+            Poller.pause(DNS_SETTLE);
             HeaderValueCounter servedBy = new HeaderValueCounter("X-Served-By");
             LoadResult result = LoadChecks.load(lab, stack, lab.check("load.no_errors"), servedBy, "нагрузка (3 реплики)");
             lab.measured("rps_3_replicas", result.requestsPerSec());
@@ -56,30 +59,25 @@ public final class ScalingChecks {
     }
 
     public static CheckOutcome prometheusSeesReplicas(LabRun lab, Check check) {
+        return StackChecks.onStack(lab, check, check.intParam("expected_up", 3), stack -> prometheusSeesReplicas(stack, check));
+    }
+
+    /** Prometheus' targets: within wait_seconds, expected_up replicas of the job are up (discovered through DNS). */
+    static CheckOutcome prometheusSeesReplicas(LiveStack stack, Check check) {
         int expected = check.intParam("expected_up", 3);
-        return StackChecks.onStack(lab, check, expected, stack -> {
-            String query = "count(up{job=\"" + check.stringParam("job", "web") + "\"} == 1)";
-            long deadline = System.nanoTime() + Duration.ofSeconds(check.intParam("wait_seconds", 60)).toNanos();
-            double up = Double.NaN;
-            long start = System.nanoTime();
-            try {
-                while (System.nanoTime() < deadline) {
-                    up = Http.promScalar(stack.prometheusUrl(), query);
-                    if (!Double.isNaN(up) && up >= expected) {
-                        break;
-                    }
-                    Http.pause(Duration.ofSeconds(1));
-                }
-            } catch (Exception e) {
-                return CheckOutcome.failed(check.id(), "Prometheus не ответил: " + e.getMessage());
-            }
-            if (Double.isNaN(up) || up < expected) {
-                return CheckOutcome.failed(check.id(), String.format("Prometheus видит работающих реплик web: %s вместо %d: "
-                        + "опрашивайте все реплики через dns_sd_configs (имя web)", Double.isNaN(up) ? "0" : String.format("%.0f", up), expected));
-            }
-            return CheckOutcome.passed(check.id(), String.format("Prometheus видит работающих реплик web: %.0f (через %.0f с после масштабирования)",
-                    up, (System.nanoTime() - start) / 1e9));
-        });
+        String query = "count(up{job=\"" + check.stringParam("job", "web") + "\"} == 1)";
+        Polled<Double> targets = Poller.until(Duration.ofSeconds(check.intParam("wait_seconds", 60)), Duration.ofSeconds(1),
+                () -> StackHttp.CHECKS.promScalar(stack.prometheusUrl(), query), up -> !Double.isNaN(up) && up >= expected);
+        if (targets.error() != null) {
+            return CheckOutcome.failed(check.id(), "Prometheus не ответил: " + targets.error().getMessage());
+        }
+        double up = targets.lastValue().orElse(Double.NaN);
+        if (Double.isNaN(up) || up < expected) {
+            return CheckOutcome.failed(check.id(), String.format("Prometheus видит работающих реплик web: %s вместо %d: "
+                    + "опрашивайте все реплики через dns_sd_configs (имя web)", Double.isNaN(up) ? "0" : String.format("%.0f", up), expected));
+        }
+        return CheckOutcome.passed(check.id(), String.format("Prometheus видит работающих реплик web: %.0f (через %.0f с после масштабирования)",
+                up, targets.waited().toMillis() / 1e3));
     }
 
     /** The 3-replica wrk run: valid, consistent, and not a copy of the first run. */

@@ -8,10 +8,10 @@ import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ru.mpgu.lab.grading.LabRun;
+import ru.mpgu.lab.probe.StackHttp;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
-import ru.mpgu.lab.stack.FailureKind;
-import ru.mpgu.lab.stack.LabStack;
+import ru.mpgu.lab.stack.LiveStack;
 import ru.mpgu.lab.stack.ServiceState;
 import ru.mpgu.lab.stack.StackException;
 
@@ -22,60 +22,66 @@ public final class StackChecks {
     }
 
     public static CheckOutcome stackBoots(LabRun lab, Check check) {
-        return onStack(lab, check, 1, stack -> {
-            List<ServiceState> states = stack.services();
-            Set<String> running = states.stream().filter(ServiceState::healthyOrNoCheck).map(ServiceState::service)
-                    .collect(Collectors.toSet());
-            List<String> missing = check.listParam("required_services").stream().filter(s -> !running.contains(s)).toList();
-            if (!missing.isEmpty()) {
-                return CheckOutcome.failed(check.id(), "не работают сервисы: " + String.join(", ", missing)
-                        + " (docker compose ps покажет их состояние, docker compose logs ИМЯ — причину)");
-            }
-            return CheckOutcome.passed(check.id(), "docker compose up запускает все сервисы: "
-                    + String.join(", ", check.listParam("required_services")));
-        });
+        return onStack(lab, check, 1, stack -> stackBoots(stack, check));
+    }
+
+    /** Every required service is running (and healthy, where it has a health check). */
+    static CheckOutcome stackBoots(LiveStack stack, Check check) {
+        List<ServiceState> states = stack.services();
+        Set<String> running = states.stream().filter(ServiceState::healthyOrNoCheck).map(ServiceState::service)
+                .collect(Collectors.toSet());
+        List<String> missing = check.listParam("required_services").stream().filter(s -> !running.contains(s)).toList();
+        if (!missing.isEmpty()) {
+            return CheckOutcome.failed(check.id(), "не работают сервисы: " + String.join(", ", missing)
+                    + " (docker compose ps покажет их состояние, docker compose logs ИМЯ — причину)");
+        }
+        return CheckOutcome.passed(check.id(), "docker compose up запускает все сервисы: "
+                + String.join(", ", check.listParam("required_services")));
     }
 
     public static CheckOutcome ordersJson(LabRun lab, Check check) {
-        return onStack(lab, check, 1, stack -> {
-            String path = check.stringParam("url_path", "/orders");
-            HttpResponse<String> response;
-            try {
-                response = Http.get(stack.httpUrl().resolve(path),
-                        Duration.ofSeconds(check.intParam("request_timeout_seconds", 10)));
-            } catch (Exception e) {
-                return CheckOutcome.failed(check.id(), "Nginx не ответил на " + path + ": " + e.getMessage());
+        return onStack(lab, check, 1, stack -> ordersJson(stack, check));
+    }
+
+    /** GET /orders through nginx: the expected status, JSON, a non-empty list of orders. */
+    static CheckOutcome ordersJson(LiveStack stack, Check check) {
+        String path = check.stringParam("url_path", "/orders");
+        HttpResponse<String> response;
+        try {
+            response = StackHttp.CHECKS.get(stack.httpUrl().resolve(path),
+                    Duration.ofSeconds(check.intParam("request_timeout_seconds", 10)));
+        } catch (Exception e) {
+            return CheckOutcome.failed(check.id(), "nginx не ответил на " + path + ": " + e.getMessage());
+        }
+        int expected = check.intParam("expected_status", 200);
+        if (response.statusCode() != expected) {
+            return CheckOutcome.failed(check.id(), path + " через nginx вернул HTTP " + response.statusCode()
+                    + " вместо " + expected + (response.statusCode() == 502 ? " (502: nginx не получил ответа от web)" : ""));
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.contains(check.stringParam("content_type", "application/json"))) {
+            return CheckOutcome.failed(check.id(), path + " вернул не JSON, а «" + type + "»");
+        }
+        try {
+            JsonNode body = StackHttp.JSON.readTree(response.body());
+            JsonNode orders = body.path("orders");
+            if (!orders.isArray() || orders.size() == 0) {
+                return CheckOutcome.partial(check.id(), 0.5, path + " отдаёт JSON, но в нём нет непустого списка orders "
+                        + "(база не заполнена? проверьте docker compose logs setup)");
             }
-            int expected = check.intParam("expected_status", 200);
-            if (response.statusCode() != expected) {
-                return CheckOutcome.failed(check.id(), path + " через Nginx вернул HTTP " + response.statusCode()
-                        + " вместо " + expected + (response.statusCode() == 502 ? " (502: Nginx не достучался до web)" : ""));
-            }
-            String type = response.headers().firstValue("Content-Type").orElse("");
-            if (!type.contains(check.stringParam("content_type", "application/json"))) {
-                return CheckOutcome.failed(check.id(), path + " вернул не JSON, а «" + type + "»");
-            }
-            try {
-                JsonNode body = Http.JSON.readTree(response.body());
-                JsonNode orders = body.path("orders");
-                if (!orders.isArray() || orders.size() == 0) {
-                    return CheckOutcome.partial(check.id(), 0.5, path + " отдаёт JSON, но в нём нет непустого списка orders "
-                            + "(база не заполнена? проверьте docker compose logs setup)");
-                }
-                return CheckOutcome.passed(check.id(), path + " через Nginx: HTTP 200, JSON, заказов: " + orders.size()
-                        + ", ответила реплика " + response.headers().firstValue("X-Served-By").orElse("?"));
-            } catch (Exception e) {
-                return CheckOutcome.failed(check.id(), path + " объявляет JSON, но тело не разбирается: " + e.getMessage());
-            }
-        });
+            return CheckOutcome.passed(check.id(), path + " через nginx: HTTP 200, JSON, заказов: " + orders.size()
+                    + ", ответила реплика " + response.headers().firstValue("X-Served-By").orElse("?"));
+        } catch (Exception e) {
+            return CheckOutcome.failed(check.id(), path + " объявляет JSON, но тело не разбирается: " + e.getMessage());
+        }
     }
 
     /**
      * Runs a check against the stack (scaled to {@code replicas} web replicas first). A stack that could not
      * be started or scaled becomes the check's outcome: the student's fault, or the machine's.
      */
-    static CheckOutcome onStack(LabRun lab, Check check, int replicas, Function<LabStack, CheckOutcome> body) {
-        LabStack stack;
+    static CheckOutcome onStack(LabRun lab, Check check, int replicas, Function<LiveStack, CheckOutcome> body) {
+        LiveStack stack;
         try {
             stack = lab.stack();
             if (replicas > 1) {
@@ -88,8 +94,8 @@ public final class StackChecks {
     }
 
     static CheckOutcome asOutcome(String checkId, StackException e) {
-        return e.kind() == FailureKind.INFRASTRUCTURE
+        return e.kind().infrastructure()
                 ? CheckOutcome.infra(checkId, e.getMessage())
-                : CheckOutcome.failed(checkId, "стенд не запустился: " + e.getMessage());
+                : CheckOutcome.failed(checkId, e.kind(), "стенд не запустился: " + e.getMessage());
     }
 }

@@ -99,7 +99,7 @@ public final class WrkChecks {
         if (check.hasParam("littles_law_relative_tolerance")) {
             double inFlight = wrk.requestsPerSec() * wrk.latency().avg() / 1e6;
             double tolerance = check.doubleParam("littles_law_relative_tolerance", 0.25);
-            String law = String.format("закон Литтла: Requests/sec × Latency Avg = %.1f × %.1f мс = %.1f одновременных запросов, соединений %d",
+            String law = String.format("закон Литтла: Requests/sec · Latency Avg = %.1f · %.1f мс = %.1f одновременных запросов, соединений %d",
                     wrk.requestsPerSec(), wrk.latency().avg() / 1000, inFlight, wrk.connections());
             if (relativeDiff(inFlight, wrk.connections()) <= tolerance) {
                 ok.add(law);

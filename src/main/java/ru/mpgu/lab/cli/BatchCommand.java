@@ -24,6 +24,7 @@ import ru.mpgu.lab.batch.ChildProcessGrader;
 import ru.mpgu.lab.batch.InProcessGrader;
 import ru.mpgu.lab.batch.SubmissionGrader;
 import ru.mpgu.lab.integrity.IntegrityManifest;
+import ru.mpgu.lab.template.TemplateExporter;
 import ru.mpgu.lab.rubric.Rubric;
 import ru.mpgu.lab.rubric.RubricException;
 import ru.mpgu.lab.rubric.RubricLoader;
@@ -61,7 +62,7 @@ public class BatchCommand implements Callable<Integer> {
     Path overrides;
 
     @Option(names = "--manifest", paramLabel = "FILE",
-            description = "Эталонные хэши файлов шаблона (по умолчанию встроенные или ./integrity-manifest.json).")
+            description = "Эталонные хэши файлов шаблона (по умолчанию - хэши шаблона, который выгрузил бы bin/lab template из этого комплекта).")
     Path manifest;
 
     @Option(names = "--budget", paramLabel = "T", defaultValue = "300s", converter = DurationConverter.class,
@@ -184,6 +185,12 @@ public class BatchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "файл хэшей не найден: " + manifest.toAbsolutePath());
             }
             return IntegrityManifest.read(manifest);
+        }
+        // submissions come from the exported template (public rubric, no teacher code): compare with its hashes
+        Path cwd = Path.of("").toAbsolutePath();
+        var kit = TemplateExporter.isKit(cwd) ? java.util.Optional.of(cwd) : TemplateExporter.ownKit();
+        if (kit.isPresent()) {
+            return TemplateExporter.templateManifest(kit.get());
         }
         var bundled = IntegrityManifest.bundled();
         if (bundled.isPresent()) {

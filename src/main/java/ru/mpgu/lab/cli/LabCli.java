@@ -1,6 +1,7 @@
 package ru.mpgu.lab.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,15 +15,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {
                 LoadCommand.class,
                 GradeCommand.class,
-                BatchCommand.class,
                 ManifestCommand.class,
-                TemplateCommand.class,
-                DemoCommand.class,
                 CheckCommand.class,
                 VariantCommand.class,
                 RosterCommand.class,
         })
 public class LabCli implements Runnable {
+
+    /** Teacher-only commands, added when present: the student template ships without them (TemplateExporter.TEACHER_ONLY). */
+    public static final List<String> TEACHER_COMMANDS = List.of(
+            "ru.mpgu.lab.cli.BatchCommand", "ru.mpgu.lab.cli.TemplateCommand", "ru.mpgu.lab.cli.DemoCommand");
 
     /** Exit code for wrong arguments (picocli's usual one). */
     public static final int EXIT_USAGE = 2;
@@ -43,6 +45,15 @@ public class LabCli implements Runnable {
     /** The configured command line; tests call {@code execute} on it with their own writers. */
     public static CommandLine newCommandLine() {
         CommandLine cmd = new CommandLine(new LabCli());
+        for (String name : TEACHER_COMMANDS) {
+            try {
+                cmd.addSubcommand(Class.forName(name).getDeclaredConstructor().newInstance());
+            } catch (ClassNotFoundException e) {
+                // the student template: this command is not shipped
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(name, e);
+            }
+        }
         cmd.setResourceBundle(new HelpTexts());
         cmd.setParameterExceptionHandler(LabCli::handleParameterError);
         return cmd;

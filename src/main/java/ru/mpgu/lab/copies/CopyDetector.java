@@ -13,7 +13,6 @@ import ru.mpgu.lab.report.LabReport;
 import ru.mpgu.lab.report.ReportParser;
 import ru.mpgu.lab.report.ScreenshotRef;
 import ru.mpgu.lab.variant.ScreenshotCode;
-import ru.mpgu.lab.variant.ScreenshotFiles;
 
 /**
  * Pairs of submissions in a class that share a screenshot (dHash within {@link #MAX_IMAGE_BITS} bits), a wrk output
@@ -52,7 +51,7 @@ public final class CopyDetector {
         for (Submission s : subs) {
             Map<String, Long> h = new LinkedHashMap<>();
             for (ScreenshotRef ref : List.of(s.report().ordersScreenshot(), s.report().grafanaScreenshot())) {
-                Path file = ScreenshotFiles.resolve(s.repo(), ref.path());
+                Path file = ru.mpgu.lab.report.ScreenshotInspector.resolve(s.repo(), ref.path());
                 Long hash = file == null ? null : ImageHash.dHash(file);
                 if (hash != null) {
                     h.put(s.repo().relativize(file).toString().replace('\\', '/'), hash);

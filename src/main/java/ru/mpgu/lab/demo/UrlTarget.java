@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import ru.mpgu.lab.probe.Polled;
+import ru.mpgu.lab.probe.Poller;
+import ru.mpgu.lab.rubric.FailureKind;
 import ru.mpgu.lab.stack.CommandRunner;
 import ru.mpgu.lab.stack.ServiceState;
 import ru.mpgu.lab.stack.StackException;
-import ru.mpgu.lab.stack.FailureKind;
 
 /**
  * A stack that is already running (the teacher started it with {@code docker compose up -d}). Scaling runs
@@ -63,25 +65,18 @@ public final class UrlTarget implements DemoTarget {
             throw new StackException(FailureKind.INFRASTRUCTURE, "docker compose up --scale web=" + replicas
                     + " не удался (код " + up.exitCode() + "):\n" + tail(up.output()));
         }
-        long deadline = System.nanoTime() + SCALE_TIMEOUT.toNanos();
-        long healthy = 0;
-        while (System.nanoTime() < deadline) {
-            CommandRunner.Result ps = CommandRunner.run(repo, Map.of(), Duration.ofSeconds(30),
-                    List.of("docker", "compose", "ps", "--format", "json"));
-            healthy = ServiceState.parse(ps.output()).stream()
-                    .filter(s -> "web".equals(s.service()) && s.healthyOrNoCheck()).count();
-            if (healthy >= replicas) {
-                return;
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException(FailureKind.INFRASTRUCTURE, "ожидание реплик прервано");
-            }
+        Polled<Long> healthy = Poller.until(SCALE_TIMEOUT, Duration.ofSeconds(1), () -> ServiceState.parse(
+                CommandRunner.run(repo, Map.of(), Duration.ofSeconds(30), List.of("docker", "compose", "ps", "--format", "json"))
+                        .output()).stream().filter(s -> "web".equals(s.service()) && s.healthyOrNoCheck()).count(), n -> n >= replicas);
+        if (healthy.reached()) {
+            return;
+        }
+        if (healthy.state() != Polled.State.TIMED_OUT) {
+            throw new StackException(FailureKind.INFRASTRUCTURE, "ожидание реплик прервано"
+                    + (healthy.error() == null ? "" : ": " + healthy.error().getMessage()));
         }
         throw new StackException(FailureKind.INFRASTRUCTURE, "за " + SCALE_TIMEOUT.toSeconds()
-                + " с готовы только " + healthy + " из " + replicas + " реплик web (docker compose ps в " + repo + ")");
+                + " с готовы только " + healthy.lastValue().orElse(0L) + " из " + replicas + " реплик web (docker compose ps в " + repo + ")");
     }
 
     @Override

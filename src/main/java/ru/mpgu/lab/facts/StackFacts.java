@@ -85,7 +85,7 @@ public record StackFacts(int version, String stackHash, String rubricHash, Strin
         }
         List<String> details = new ArrayList<>(o.details());
         details.add(source());
-        return Optional.of(new CheckOutcome(o.checkId(), o.status(), o.fraction(), o.message(), details));
+        return Optional.of(new CheckOutcome(o.checkId(), o.status(), o.fraction(), o.message(), details, o.kind()));
     }
 
     /** «замер стенда 1a2b3c4d5e6f от 01.12.2026 21:30 UTC (на работе ivanov)». */

@@ -14,7 +14,6 @@ import org.opentest4j.TestAbortedException;
 import ru.mpgu.lab.facts.StackFacts;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
-import ru.mpgu.lab.stack.FailureKind;
 import ru.mpgu.lab.stack.StackException;
 
 /**
@@ -90,9 +89,9 @@ public final class GradingExtension implements ParameterResolver, BeforeTestExec
         }
         Throwable error = failure.get();
         if (error instanceof StackException stackError) {
-            return stackError.kind() == FailureKind.INFRASTRUCTURE
+            return stackError.kind().infrastructure()
                     ? CheckOutcome.infra(id, stackError.getMessage())
-                    : CheckOutcome.failed(id, "стенд не работает: " + stackError.getMessage());
+                    : CheckOutcome.failed(id, stackError.kind(), "стенд не работает: " + stackError.getMessage());
         }
         if (error instanceof TestAbortedException) {
             return CheckOutcome.notRun(id, error.getMessage());

@@ -20,7 +20,7 @@ import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.rubric.Rubric;
 import ru.mpgu.lab.rubric.RubricException;
 import ru.mpgu.lab.rubric.RubricLoader;
-import ru.mpgu.lab.stack.FailureKind;
+import ru.mpgu.lab.rubric.FailureKind;
 import ru.mpgu.lab.stack.LabStack;
 import ru.mpgu.lab.stack.StackException;
 
@@ -263,7 +263,7 @@ public final class LabRun implements AutoCloseable {
      * policy). A stack whose containers started and then failed may just have met a busy machine.
      */
     static boolean worthSharing(StackException failure) {
-        return failure == null || failure.serviceLogs().isBlank();
+        return failure == null || failure.kind().beforeContainers();
     }
 
     /** With {@code lab.facts} set and nothing to replay: what this run measured on the stack, for the next students. */

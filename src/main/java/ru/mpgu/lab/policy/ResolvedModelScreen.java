@@ -208,7 +208,7 @@ final class ResolvedModelScreen {
         }
         if (deploy.has("replicas") && (!deploy.path("replicas").canConvertToInt()
                 || deploy.path("replicas").asInt() < 0 || deploy.path("replicas").asInt() > LabAllowList.MAX_REPLICAS)) {
-            refuse(name, "deploy.replicas", "не больше " + LabAllowList.MAX_REPLICAS + " копий");
+            refuse(name, "deploy.replicas", "не больше " + LabAllowList.MAX_REPLICAS + " реплик");
         }
         JsonNode resources = deploy.path("resources");
         for (Iterator<String> it = resources.fieldNames(); it.hasNext(); ) {

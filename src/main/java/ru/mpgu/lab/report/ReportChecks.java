@@ -45,7 +45,7 @@ public final class ReportChecks {
         total += checkRun(report.threeReplicas(), "прогон 2", missing);
         total++;
         if (!report.database().hasStats() && !report.database().hasScreenshot()) {
-            missing.add("база данных при трёх копиях web");
+            missing.add("база данных при трёх репликах web");
         }
         if (missing.isEmpty()) {
             return CheckOutcome.passed(REPORT_COMPLETE, "Отчёт заполнен полностью.");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +13,29 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
 import ru.mpgu.lab.policy.SubmissionFiles;
 
 /**
  * Reads report/REPORT.md as filled in by the student. Forgiving (CRLF, BOM, Windows-1251, «,» decimals, units)
  * and never throws: whatever is wrong ends up in {@link LabReport#problems()} with a line number.
+ * Sections and code blocks come from commonmark's syntax tree (see {@link #split()}); the heuristics for what
+ * students actually write (wrk output without a fence, «Ключ: значение» lines, the quoted question) run on its
+ * result. ReportParserSnapshotTest pins the result for every report in the repository.
  */
 public final class ReportParser {
 
@@ -52,12 +71,27 @@ public final class ReportParser {
 
     private enum Kind { PREAMBLE, ANSWER, RUN, DATABASE, OTHER }
 
+    /** What a line is to the section splitter: part of a section's text, a heading, or not read (fence, comment). */
+    private enum Role { TEXT, SKIP, HEADING }
+
+    /** A code block: its first content line (1-based) and its text as pasted. */
+    private record Pasted(int firstLine, String text) {
+    }
+
+    private static final Parser MARKDOWN = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+    /** Quotes and lists nested deeper than this are read as plain lines: no report needs them, and the walk recurses. */
+    private static final int MAX_NESTING = 32;
+    private static final Pattern ATX_START = Pattern.compile("^\\s{0,3}#");
+
     /** A heading and the lines under it. */
     private static final class Section {
         final Kind kind;
         final int number;
         final int headingLine;
-        final List<int[]> codeBlocks = new ArrayList<>(); // {firstLine, lastLine} 1-based, content only
+        final List<Pasted> codeBlocks = new ArrayList<>();
         final List<Integer> textLines = new ArrayList<>();
 
         Section(Kind kind, int number, int headingLine) {
@@ -69,6 +103,8 @@ public final class ReportParser {
 
     private final List<ReportProblem> problems = new ArrayList<>();
     private String[] lines;
+    /** Each line as its block sees it: without the «>» and list markers of quotes and list items around it. */
+    private String[] inBlock;
 
     private ReportParser() {
     }
@@ -232,7 +268,7 @@ public final class ReportParser {
             problems.add(new ReportProblem(0, "Нет раздела «## Базовый прогон: одно соединение» с выводом wrk -c1. Верните его из шаблона."));
         }
         if (database == null) {
-            problems.add(new ReportProblem(0, "Нет раздела «## База данных при трёх копиях web». Верните его из шаблона."));
+            problems.add(new ReportProblem(0, "Нет раздела «## База данных при трёх репликах web». Верните его из шаблона."));
             database = DatabaseEvidence.ABSENT;
         }
         database = new DatabaseEvidence(database.statsText(), database.statsLine(), dbScreenshot, database.headingLine());
@@ -242,52 +278,135 @@ public final class ReportParser {
                 run0 == null ? RunSection.ABSENT : run0, database);
     }
 
-    /** Splits lines into sections by headings, skipping HTML comments; code blocks are kept per section. */
+    /**
+     * Splits the report into sections on commonmark's tree. Two forgiving rules CommonMark does not have are applied
+     * first, line by line, as the template's instructions promise them: a fence line at the start of a line closes an
+     * open block whatever its kind («```bash» … «~~~»), and an HTML comment may start anywhere in a line. The tree
+     * then gives the headings and the code blocks inside quotes and list items; lines it leaves as text that still
+     * look like headings («#Ответ 1», «**Ответ 2:**») start sections too.
+     */
     private List<Section> split() {
-        List<Section> out = new ArrayList<>();
-        Section current = new Section(Kind.PREAMBLE, 0, 0);
-        out.add(current);
+        Role[] role = new Role[lines.length];
+        Arrays.fill(role, Role.TEXT);
+        String[] shaped = new String[lines.length];
+        Map<Integer, Pasted> codeAt = new HashMap<>(); // 0-based line of the opening fence
         boolean inComment = false;
         int fenceStart = -1;
         for (int i = 0; i < lines.length; i++) {
-            int ln = i + 1;
             String line = lines[i];
+            shaped[i] = "";
             if (fenceStart >= 0) {
+                role[i] = Role.SKIP;
                 if (FENCE.matcher(line).matches()) {
-                    current.codeBlocks.add(new int[]{fenceStart + 1, ln - 1});
+                    codeAt.put(fenceStart, new Pasted(fenceStart + 2, join(fenceStart + 2, i)));
                     fenceStart = -1;
                 }
                 continue;
             }
             if (inComment) {
-                if (line.contains("-->")) {
-                    inComment = false;
-                }
+                role[i] = Role.SKIP;
+                inComment = !line.contains("-->");
                 continue;
             }
             if (FENCE.matcher(line).matches()) {
-                fenceStart = ln;
+                role[i] = Role.SKIP;
+                fenceStart = i;
                 continue;
             }
             String stripped = line.replaceAll("<!--.*?-->", "");
             if (stripped.contains("<!--")) {
+                role[i] = Role.SKIP;
                 inComment = true;
                 continue;
             }
-            Matcher h = HEADING.matcher(stripped);
-            boolean bold = BOLD_ANSWER_LINE.matcher(stripped).matches();
-            if (h.matches() || bold) {
-                current = classify(h.matches() ? h.group(1) : stripped, ln);
+            shaped[i] = stripped;
+        }
+        if (fenceStart >= 0) {
+            problems.add(new ReportProblem(fenceStart + 1, "Блок кода, открытый строкой ```, не закрыт. Добавьте строку ``` после вывода wrk."));
+            codeAt.put(fenceStart, new Pasted(fenceStart + 2, join(fenceStart + 2, lines.length)));
+        }
+
+        Map<Integer, String> headingAt = new HashMap<>();
+        inBlock = lines.clone();
+        walk(MARKDOWN.parse(String.join("\n", shaped)), 0, shaped, role, codeAt, headingAt);
+
+        List<Section> out = new ArrayList<>();
+        Section current = new Section(Kind.PREAMBLE, 0, 0);
+        out.add(current);
+        for (int i = 0; i < lines.length; i++) {
+            Pasted code = codeAt.get(i);
+            if (code != null) {
+                current.codeBlocks.add(code);
+            }
+            if (role[i] == Role.SKIP) {
+                continue;
+            }
+            if (role[i] == Role.HEADING) {
+                current = classify(headingAt.get(i), i + 1);
                 out.add(current);
                 continue;
             }
-            current.textLines.add(ln);
-        }
-        if (fenceStart >= 0) {
-            problems.add(new ReportProblem(fenceStart, "Блок кода, открытый строкой ```, не закрыт. Добавьте строку ``` после вывода wrk."));
-            current.codeBlocks.add(new int[]{fenceStart + 1, lines.length});
+            Matcher h = HEADING.matcher(shaped[i]);
+            if (h.matches() || BOLD_ANSWER_LINE.matcher(shaped[i]).matches()) {
+                current = classify(h.matches() ? h.group(1) : shaped[i], i + 1);
+                out.add(current);
+                continue;
+            }
+            current.textLines.add(i + 1);
         }
         return out;
+    }
+
+    /** Top-level ATX headings become sections; fenced blocks inside quotes and list items become code blocks. */
+    private void walk(Node parent, int depth, String[] shaped, Role[] role, Map<Integer, Pasted> codeAt, Map<Integer, String> headingAt) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            List<SourceSpan> spans = n instanceof Block ? n.getSourceSpans() : List.of();
+            if (spans.isEmpty()) {
+                continue;
+            }
+            int first = spans.get(0).getLineIndex();
+            if (n instanceof Heading h && depth == 0 && spans.size() == 1 && ATX_START.matcher(shaped[first]).find()) { // setext: text
+                role[first] = Role.HEADING;
+                headingAt.put(first, plainText(h));
+            } else if (n instanceof FencedCodeBlock f && depth > 0) {
+                int last = spans.get(spans.size() - 1).getLineIndex();
+                for (int i = first; i <= last; i++) {
+                    role[i] = Role.SKIP;
+                }
+                codeAt.put(first, new Pasted(first + 2, f.getLiteral()));
+                if (f.getClosingFenceLength() == null) {
+                    problems.add(new ReportProblem(first + 1, "Блок кода, открытый строкой ```, не закрыт. Добавьте строку ``` после вывода wrk."));
+                }
+            } else if ((n instanceof BlockQuote || n instanceof ListBlock || n instanceof ListItem) && depth < MAX_NESTING) {
+                walk(n, depth + 1, shaped, role, codeAt, headingAt);
+            } else if (depth > 0) {
+                for (SourceSpan span : spans) {
+                    String line = shaped[span.getLineIndex()];
+                    inBlock[span.getLineIndex()] = line.substring(Math.min(span.getColumnIndex(), line.length()));
+                }
+            }
+        }
+    }
+
+    private static String plainText(Node node) {
+        StringBuilder sb = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                sb.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                sb.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak softLineBreak) {
+                sb.append(' ');
+            }
+        });
+        return sb.toString();
     }
 
     private static Section classify(String title, int ln) {
@@ -335,10 +454,8 @@ public final class ReportParser {
             }
             sb.append(line).append('\n');
         }
-        for (int[] block : s.codeBlocks) {
-            for (int ln = block[0]; ln <= block[1]; ln++) {
-                sb.append(lines[ln - 1]).append('\n');
-            }
+        for (Pasted block : s.codeBlocks) {
+            sb.append(block.text());
         }
         return new Answer(s.number, sb.toString().trim(), s.headingLine);
     }
@@ -348,28 +465,28 @@ public final class ReportParser {
                 : s.number == 1 ? "Прогон 1 (один контейнер)" : "Прогон 2 (три контейнера)";
         String wrk = "";
         int wrkLine = 0;
-        for (int[] block : s.codeBlocks) {
-            String content = join(block[0], block[1]).trim();
+        for (Pasted block : s.codeBlocks) {
+            String content = block.text().trim();
             if (!content.isEmpty() && !isPlaceholder(content)) {
                 wrk = content;
-                wrkLine = block[0];
+                wrkLine = block.firstLine();
                 break;
             }
         }
         if (wrk.isEmpty()) {
-            // pasted without ``` : take lines from «Running 20s test @» on
+            // pasted without ``` : take lines from «Running 20s test @» on, also inside a quote or a list item
             for (int i = 0; i < s.textLines.size(); i++) {
                 int ln = s.textLines.get(i);
-                if (WRK_START.matcher(lines[ln - 1]).matches()) {
-                    int end = ln;
+                if (WRK_START.matcher(inBlock[ln - 1]).matches()) {
+                    StringBuilder sb = new StringBuilder();
                     for (int j = i; j < s.textLines.size() && s.textLines.get(j) == ln + (j - i); j++) {
-                        String l = lines[s.textLines.get(j) - 1];
+                        String l = inBlock[s.textLines.get(j) - 1];
                         if (l.isBlank() || l.matches(".*\\p{IsCyrillic}.*")) {
                             break; // wrk prints no Russian: the student's own lines start here
                         }
-                        end = s.textLines.get(j);
+                        sb.append(l).append('\n');
                     }
-                    wrk = join(ln, end).trim();
+                    wrk = sb.toString().trim();
                     wrkLine = ln;
                     problems.add(new ReportProblem(ln, runName + ": вывод wrk вставлен без рамки. Поставьте строку ``` до и после него."));
                     break;
@@ -448,10 +565,10 @@ public final class ReportParser {
 
     /** The first non-placeholder code block: the pasted `docker stats` lines. */
     private DatabaseEvidence readDatabase(Section s) {
-        for (int[] block : s.codeBlocks) {
-            String content = join(block[0], block[1]).trim();
+        for (Pasted block : s.codeBlocks) {
+            String content = block.text().trim();
             if (!content.isEmpty() && !isPlaceholder(content)) {
-                return new DatabaseEvidence(content, block[0], new ScreenshotRef("", 0), s.headingLine);
+                return new DatabaseEvidence(content, block.firstLine(), new ScreenshotRef("", 0), s.headingLine);
             }
         }
         return new DatabaseEvidence("", 0, new ScreenshotRef("", 0), s.headingLine);

@@ -69,7 +69,14 @@ public final class ScreenshotInspector {
         }
     }
 
-    private static Path resolve(Path root, String written) {
+    /**
+     * A screenshot path as written in the report, tried relative to the repository root, then to report/; null when
+     * blank, outside the repository or not a file. The one resolution for the checks, the variant code and the batch.
+     */
+    public static Path resolve(Path root, String written) {
+        if (written == null || written.isBlank()) {
+            return null;
+        }
         String p = written.replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param fraction share of the check's points earned, 0..1
  * @param message  one Russian sentence for the student
  * @param details  optional extra Russian lines (evidence, numbers)
+ * @param kind     why it did not pass, as a type ({@link FailureKind#NONE} when it did); absent in older JSON:
+ *                 follows from the status
  */
-public record CheckOutcome(String checkId, CheckStatus status, double fraction, String message, List<String> details) {
+public record CheckOutcome(String checkId, CheckStatus status, double fraction, String message, List<String> details,
+                           FailureKind kind) {
 
     public CheckOutcome {
         Objects.requireNonNull(checkId, "checkId");
@@ -23,6 +26,13 @@ public record CheckOutcome(String checkId, CheckStatus status, double fraction, 
         fraction = Math.max(0, Math.min(1, fraction));
         message = message == null ? "" : message;
         details = details == null ? List.of() : List.copyOf(details);
+        FailureKind byStatus = FailureKind.of(status);
+        // a kind must agree with the status: only a failed (or partial) check has a cause beyond its status
+        kind = byStatus == FailureKind.CHECK_FAILED && kind != null && kind.studentsFault() ? kind : byStatus;
+    }
+
+    public CheckOutcome(String checkId, CheckStatus status, double fraction, String message, List<String> details) {
+        this(checkId, status, fraction, message, details, null);
     }
 
     public static CheckOutcome passed(String id, String msg) {
@@ -31,6 +41,11 @@ public record CheckOutcome(String checkId, CheckStatus status, double fraction, 
 
     public static CheckOutcome failed(String id, String msg) {
         return new CheckOutcome(id, CheckStatus.FAILED, 0, msg, List.of());
+    }
+
+    /** Failed for a stated cause (a refused or broken stack, ...). */
+    public static CheckOutcome failed(String id, FailureKind kind, String msg) {
+        return new CheckOutcome(id, CheckStatus.FAILED, 0, msg, List.of(), kind);
     }
 
     public static CheckOutcome partial(String id, double fraction, String msg) {
@@ -53,6 +68,6 @@ public record CheckOutcome(String checkId, CheckStatus status, double fraction, 
     public CheckOutcome withDetails(List<String> more) {
         List<String> all = new java.util.ArrayList<>(details);
         all.addAll(more);
-        return new CheckOutcome(checkId, status, fraction, message, all);
+        return new CheckOutcome(checkId, status, fraction, message, all, kind);
     }
 }

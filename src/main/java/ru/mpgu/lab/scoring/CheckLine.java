@@ -1,6 +1,7 @@
 package ru.mpgu.lab.scoring;
 
 import ru.mpgu.lab.rubric.CheckStatus;
+import ru.mpgu.lab.rubric.FailureKind;
 
 import java.util.List;
 
@@ -11,12 +12,21 @@ import java.util.List;
  * @param override      the teacher's override, or null
  * @param gate          a condition worth no points (the stack boots, ...), required by the evidence checks
  * @param teacherGrades the content of this answer is graded by the teacher only (student's public rubric)
+ * @param kind          why the check did not pass, as a type (the batch flags a refused stack by it)
  */
 public record CheckLine(String checkId, String title, CheckStatus status, double earned, double max,
                         String message, List<String> details, String hint, ScoreOverride override,
-                        boolean gate, boolean teacherGrades) {
+                        boolean gate, boolean teacherGrades, FailureKind kind) {
     public CheckLine {
         details = List.copyOf(details);
+        // sheets written before kinds existed: the status says enough
+        kind = kind == null ? FailureKind.of(status) : kind;
+    }
+
+    public CheckLine(String checkId, String title, CheckStatus status, double earned, double max,
+                     String message, List<String> details, String hint, ScoreOverride override,
+                     boolean gate, boolean teacherGrades) {
+        this(checkId, title, status, earned, max, message, details, hint, override, gate, teacherGrades, null);
     }
 
     public CheckLine(String checkId, String title, CheckStatus status, double earned, double max,

@@ -82,7 +82,7 @@ public final class Scorer {
                 }
                 sum += earned;
                 lines.add(new CheckLine(check.id(), check.title(), o.status(), earned, check.points(), o.message(), o.details(),
-                        check.hint(), checkOverride, check.gate(), check.answer() != null && check.answer().formOnly()));
+                        check.hint(), checkOverride, check.gate(), check.answer() != null && check.answer().formOnly(), o.kind()));
             }
             double earned = round(sum, step);
             ScoreOverride criterionOverride = ov.get(criterion.id());

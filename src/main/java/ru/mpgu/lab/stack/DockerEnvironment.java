@@ -3,6 +3,7 @@ package ru.mpgu.lab.stack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import ru.mpgu.lab.rubric.FailureKind;
 
 /** Checks that a Docker engine and Compose v2 answer, and says in Russian how to fix it when they don't. */
 public final class DockerEnvironment {

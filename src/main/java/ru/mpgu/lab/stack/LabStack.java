@@ -2,9 +2,6 @@ package ru.mpgu.lab.stack;
 
 import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,13 +21,17 @@ import org.testcontainers.containers.ComposeContainer;
 import ru.mpgu.lab.policy.ComposePolicy;
 import ru.mpgu.lab.policy.ContainedStack;
 import ru.mpgu.lab.policy.Verdict;
+import ru.mpgu.lab.probe.Polled;
+import ru.mpgu.lab.probe.Poller;
+import ru.mpgu.lab.probe.StackHttp;
+import ru.mpgu.lab.rubric.FailureKind;
 
 /**
  * The student's compose stack, booted through Testcontainers on free host ports, under a project name
  * that marks it as the grader's ({@value #PROJECT_PREFIX}&lt;pid&gt;…), so that a later run can remove it if
  * this JVM is killed. Always torn down by {@link #close()} or, on Ctrl-C, by a shutdown hook.
  */
-public final class LabStack implements AutoCloseable {
+public final class LabStack implements LiveStack, AutoCloseable {
 
     public static final String PROJECT_PREFIX = "labgrade";
     public static final String WEB_SERVICE = "web";
@@ -60,14 +61,17 @@ public final class LabStack implements AutoCloseable {
         env.put("LAB_GRAFANA_PORT", String.valueOf(FreePorts.next()));
     }
 
+    @Override
     public URI httpUrl() {
         return URI.create("http://localhost:" + env.get("LAB_HTTP_PORT"));
     }
 
+    @Override
     public URI prometheusUrl() {
         return URI.create("http://localhost:" + env.get("LAB_PROMETHEUS_PORT"));
     }
 
+    @Override
     public URI grafanaUrl() {
         return URI.create("http://localhost:" + env.get("LAB_GRAFANA_PORT"));
     }
@@ -79,7 +83,7 @@ public final class LabStack implements AutoCloseable {
     /** Boots the stack and waits until nginx, Prometheus and Grafana answer. */
     public void start() {
         if (!Files.isRegularFile(composeFile)) {
-            throw new StackException(FailureKind.SUBMISSION,
+            throw new StackException(FailureKind.COMPOSE_INVALID,
                     "В репозитории нет файла docker-compose.yml (ожидался " + composeFile + ").");
         }
         DockerEnvironment.requireReady();
@@ -133,24 +137,28 @@ public final class LabStack implements AutoCloseable {
         CommandRunner.Result result = compose(timeout, "up", "-d", "--no-recreate", "--no-build",
                 "--scale", WEB_SERVICE + "=" + replicas);
         if (!result.ok()) {
-            throw new StackException(FailureKind.SUBMISSION,
+            throw new StackException(FailureKind.STACK_DID_NOT_BOOT,
                     "docker compose up --scale web=" + replicas + " не удался:\n" + tail(result.output(), 15),
                     serviceLogs(80));
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            long healthy = services().stream()
-                    .filter(s -> WEB_SERVICE.equals(s.service()) && s.healthyOrNoCheck()).count();
-            if (healthy >= replicas) {
+        Polled<Long> healthy = Poller.until(timeout, Duration.ofSeconds(1), () -> services().stream()
+                .filter(s -> WEB_SERVICE.equals(s.service()) && s.healthyOrNoCheck()).count(), n -> n >= replicas);
+        switch (healthy.state()) {
+            case REACHED -> {
                 return;
             }
-            sleep(1000);
+            case INTERRUPTED -> throw new StackException(FailureKind.INFRASTRUCTURE, "прервано");
+            case FAILED -> throw new StackException(FailureKind.INFRASTRUCTURE, "состояние реплик web не прочитано: "
+                    + healthy.error().getMessage());
+            case TIMED_OUT -> {
+            }
         }
-        throw new StackException(FailureKind.SUBMISSION,
+        throw new StackException(FailureKind.STACK_DID_NOT_BOOT,
                 "после масштабирования не все " + replicas + " реплики web стали healthy за "
                         + timeout.toSeconds() + " с", serviceLogs(80));
     }
 
+    @Override
     public List<ServiceState> services() {
         if (project == null) {
             return List.of();
@@ -221,13 +229,13 @@ public final class LabStack implements AutoCloseable {
     private Verdict screen() {
         Verdict verdict = ComposePolicy.screen(repo, env);
         if (verdict.unreadable()) {
-            throw new StackException(FailureKind.SUBMISSION,
+            throw new StackException(FailureKind.COMPOSE_INVALID,
                     "docker-compose.yml содержит ошибку, docker compose не может его прочитать:\n"
                             + verdict.describe()
                             + "\nИсправьте файл и проверьте командой: docker compose config");
         }
         if (!verdict.safe()) {
-            throw new StackException(FailureKind.SUBMISSION,
+            throw new StackException(FailureKind.POLICY_REFUSED,
                     "docker-compose.yml отклонён из соображений безопасности, контейнеры не запускались:\n"
                             + verdict.describe()
                             + "\nПроверить заранее: bin/lab check --repo .");
@@ -289,7 +297,7 @@ public final class LabStack implements AutoCloseable {
                 .collect(Collectors.toList());
         tearDown();
         if (!failed.isEmpty()) {
-            return new StackException(FailureKind.SUBMISSION,
+            return new StackException(FailureKind.STACK_DID_NOT_BOOT,
                     what + ": не запустились сервисы " + String.join(", ", failed)
                             + ". Журналы сервисов приложены к отчёту; проверьте их и docker compose logs.", logs);
         }
@@ -304,39 +312,21 @@ public final class LabStack implements AutoCloseable {
     }
 
     private void awaitHttp(String name, URI uri, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "нет ответа";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() < 500) {
-                    return;
-                }
-                last = "HTTP " + response.statusCode();
-            } catch (Exception e) {
-                last = e.getClass().getSimpleName();
-            }
-            sleep(1000);
+        Polled<Integer> answered = StackHttp.READINESS.awaitAnswer(uri, timeout);
+        if (answered.reached()) {
+            return;
         }
-        throw new StackException(FailureKind.SUBMISSION,
-                name + " не отвечает по адресу " + uri + " за " + timeout.toSeconds() + " с (последнее: " + last + ")",
-                serviceLogs(60));
+        if (answered.state() == Polled.State.INTERRUPTED) {
+            throw new StackException(FailureKind.INFRASTRUCTURE, "прервано");
+        }
+        throw new StackException(FailureKind.STACK_DID_NOT_BOOT,
+                name + " не отвечает по адресу " + uri + " за " + timeout.toSeconds() + " с (последнее: "
+                        + StackHttp.lastSeen(answered) + ")", serviceLogs(60));
     }
 
     static String tail(String text, int lines) {
         List<String> all = text.lines().collect(Collectors.toList());
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException(FailureKind.INFRASTRUCTURE, "прервано");
-        }
     }
 
     File composeFile() {

@@ -1,5 +1,7 @@
 package ru.mpgu.lab.stack;
 
+import ru.mpgu.lab.rubric.FailureKind;
+
 /** The lab stack could not be started or controlled. The message is Russian and says what to do. */
 public class StackException extends RuntimeException {
 

@@ -30,7 +30,7 @@ public class Task1LaunchTest {
     @Test
     @Order(2)
     @RubricCheck("launch.orders_json")
-    @DisplayName("/orders через Nginx отвечает 200 и отдаёт JSON")
+    @DisplayName("/orders через nginx отвечает 200 и отдаёт JSON")
     void ordersAnswersThroughNginx(LabRun lab, Check check) {
         expect(lab, StackChecks.ordersJson(lab, check));
     }
@@ -54,7 +54,7 @@ public class Task1LaunchTest {
     @Test
     @Order(5)
     @RubricCheck("launch.wrk_baseline")
-    @DisplayName("Отчёт: базовый прогон wrk -c1 — одно соединение, без очереди")
+    @DisplayName("Отчёт: базовый прогон wrk -c1 (одно соединение)")
     void reportHasTheBaselineRun(LabRun lab) {
         expect(lab, EvidenceChecks.baselineRun(lab));
     }

@@ -21,7 +21,7 @@ public class Task4ScalingTest {
     @Test
     @Order(1)
     @RubricCheck("scaling.balanced")
-    @DisplayName("Nginx распределяет запросы по трём копиям web")
+    @DisplayName("nginx распределяет запросы по трём репликам web")
     void nginxSpreadsRequestsOverThreeReplicas(LabRun lab, Check check) {
         expect(lab, ScalingChecks.requestsSpreadOverReplicas(lab, check));
     }
@@ -29,7 +29,7 @@ public class Task4ScalingTest {
     @Test
     @Order(2)
     @RubricCheck("scaling.prometheus_targets")
-    @DisplayName("Prometheus видит три копии web")
+    @DisplayName("Prometheus видит три реплики web")
     void prometheusSeesThreeReplicas(LabRun lab, Check check) {
         expect(lab, ScalingChecks.prometheusSeesReplicas(lab, check));
     }
@@ -37,7 +37,7 @@ public class Task4ScalingTest {
     @Test
     @Order(3)
     @RubricCheck("scaling.wrk_second_run")
-    @DisplayName("Отчёт: повторная нагрузка на трёх копиях и сравнение")
+    @DisplayName("Отчёт: повторная нагрузка на трёх репликах и сравнение")
     void reportHasTheSecondRun(LabRun lab, Check check) {
         expect(lab, ScalingChecks.secondRunReported(lab, check));
     }

@@ -21,8 +21,8 @@ public class Task5ExplanationTest {
     @Test
     @Order(1)
     @RubricCheck("explanation.answer5")
-    @DisplayName("Отчёт: почему больше копий web не решает всех проблем системы")
-    void namesTheSingleDatabaseAsTheBottleneck(LabRun lab) {
+    @DisplayName("Отчёт: почему больше реплик web не решает всех проблем системы")
+    void explainsWhatMoreReplicasDoNotSolve(LabRun lab) {
         expect(lab, ReportBasedChecks.answer(lab, 5));
     }
 
@@ -37,8 +37,8 @@ public class Task5ExplanationTest {
     @Test
     @Order(3)
     @RubricCheck("explanation.db_evidence")
-    @DisplayName("Отчёт: база данных у своего предела CPU при трёх копиях web")
-    void reportShowsTheDatabaseAtItsLimit(LabRun lab) {
+    @DisplayName("Отчёт: загрузка CPU базы данных при трёх репликах web")
+    void reportShowsTheDatabaseLoad(LabRun lab) {
         expect(lab, EvidenceChecks.databaseAtItsLimit(lab));
     }
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import ru.mpgu.lab.integrity.IntegrityManifest;
 import ru.mpgu.lab.stack.CommandRunner;
 
 /**
@@ -33,6 +34,14 @@ public final class TemplateExporter {
             ".github", "src/main", "src/test/java/ru/mpgu/lab/LabGradingIT.java");
     /** Task sheets go out except the teacher's own. */
     static final Set<String> TEACHER_SHEETS = Set.of("teacher-guide.md");
+    /**
+     * Teacher-only code under the copied src/main: the demo (its conclusion states answer 5), the batch and its copy
+     * detector, this exporter; LabCli adds their commands only when present.
+     */
+    static final List<String> TEACHER_ONLY = List.of(
+            "src/main/java/ru/mpgu/lab/demo", "src/main/java/ru/mpgu/lab/batch", "src/main/java/ru/mpgu/lab/copies",
+            "src/main/java/ru/mpgu/lab/template", "src/main/java/ru/mpgu/lab/cli/BatchCommand.java",
+            "src/main/java/ru/mpgu/lab/cli/DemoCommand.java", "src/main/java/ru/mpgu/lab/cli/TemplateCommand.java");
     /** Never exported, wherever they are: build output, caches, the key. */
     static final Set<String> SKIPPED_NAMES = Set.of("target", "__pycache__", ".pytest_cache", "teacher", "fixtures");
 
@@ -60,6 +69,14 @@ public final class TemplateExporter {
                 }
             }
         }
+        writeFiles(target);
+        progress.accept("файлы шаблона записаны в " + target);
+        commit(target);
+        return files(target);
+    }
+
+    /** The template's files without git: copies, drops the teacher-only code, writes the template's own manifest. */
+    private void writeFiles(Path target) throws IOException {
         Files.createDirectories(target);
         for (String entry : COPIED) {
             Path from = kit.resolve(entry);
@@ -73,9 +90,56 @@ public final class TemplateExporter {
         Files.writeString(target.resolve("README.md"), StudentReadme.text(), StandardCharsets.UTF_8);
         Files.createDirectories(target.resolve("screenshots"));
         Files.writeString(target.resolve("screenshots/.gitkeep"), "");
-        progress.accept("файлы шаблона записаны в " + target);
-        commit(target);
-        return files(target);
+        for (String entry : TEACHER_ONLY) {
+            deleteTree(target.resolve(entry));
+        }
+        // hashes of exactly what goes out: the student's build bundles it, the teacher's batch compares with it
+        Files.writeString(target.resolve(IntegrityManifest.FILE_NAME), IntegrityManifest.generate(target).toJson(),
+                StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The manifest a template exported from {@code kit} carries: what an untouched submission hashes to. Computed by
+     * exporting into a scratch folder, so it cannot drift from {@link #export}.
+     */
+    public static IntegrityManifest templateManifest(Path kit) throws IOException {
+        Path scratch = Files.createTempDirectory("lab-template-");
+        try {
+            new TemplateExporter(kit, m -> { }).writeFiles(scratch.resolve("t"));
+            return IntegrityManifest.read(scratch.resolve("t").resolve(IntegrityManifest.FILE_NAME));
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** True when {@code dir} is a teacher's kit one can export a template from (a template has no teacher guide). */
+    public static boolean isKit(Path dir) {
+        return Files.isRegularFile(dir.resolve("rubric.yaml")) && Files.isRegularFile(dir.resolve("docker-compose.yml"))
+                && Files.isRegularFile(dir.resolve("tasks/teacher-guide.md"))
+                && COPIED.stream().allMatch(e -> Files.exists(dir.resolve(e)));
+    }
+
+    /** The kit this grader was built in ({@code <kit>/target/classes}, as bin/lab runs it), if it is one. */
+    public static java.util.Optional<Path> ownKit() {
+        try {
+            Path classes = Path.of(TemplateExporter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path kit = classes.getParent() == null ? null : classes.getParent().getParent();
+            return kit != null && classes.endsWith(Path.of("target", "classes")) && isKit(kit)
+                    ? java.util.Optional.of(kit) : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private void copyTaskSheets(Path to) throws IOException {

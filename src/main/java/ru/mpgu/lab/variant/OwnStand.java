@@ -62,7 +62,7 @@ public final class OwnStand {
         if (variant.isEmpty()) {
             return base;
         }
-        Path file = ScreenshotFiles.resolve(repo, written);
+        Path file = ru.mpgu.lab.report.ScreenshotInspector.resolve(repo, written);
         if (file == null) {
             return base;
         }

@@ -53,7 +53,7 @@ public final class RosterAudit {
         }
         wrk(report.oneReplica(), "прогон 1", expected, flags, notes);
         wrk(report.threeReplicas(), "прогон 2", expected, flags, notes);
-        Path shot = ScreenshotFiles.resolve(repo, report.ordersScreenshot().path());
+        Path shot = ru.mpgu.lab.report.ScreenshotInspector.resolve(repo, report.ordersScreenshot().path());
         if (shot != null) {
             ScreenshotCode.Reading r = ScreenshotCode.read(shot, expected);
             switch (r.kind()) {

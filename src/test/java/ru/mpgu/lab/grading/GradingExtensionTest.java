@@ -23,7 +23,7 @@ import ru.mpgu.lab.facts.StackFacts;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.rubric.CheckStatus;
-import ru.mpgu.lab.stack.FailureKind;
+import ru.mpgu.lab.rubric.FailureKind;
 import ru.mpgu.lab.stack.StackException;
 
 /** The grading extension on a real Jupiter engine (EngineTestKit): outcomes, verdicts, the run's life, replayed facts. */
@@ -156,10 +156,14 @@ class GradingExtensionTest {
     @Test
     void onlyAClearAnswerAboutTheStackIsShared() {
         assertThat(LabRun.worthSharing(null)).as("booted").isTrue();
-        assertThat(LabRun.worthSharing(new StackException(FailureKind.SUBMISSION, "docker-compose.yml содержит ошибку")))
+        assertThat(LabRun.worthSharing(new StackException(FailureKind.COMPOSE_INVALID, "docker-compose.yml содержит ошибку")))
                 .as("rejected before any container ran").isTrue();
-        assertThat(LabRun.worthSharing(new StackException(FailureKind.SUBMISSION, "не запустились сервисы db (running, unhealthy)",
+        assertThat(LabRun.worthSharing(new StackException(FailureKind.STACK_DID_NOT_BOOT, "не запустились сервисы db (running, unhealthy)",
                 "db-1 | LOG: checkpoint starting"))).as("containers ran, then failed: maybe a busy machine").isFalse();
+        assertThat(LabRun.worthSharing(new StackException(FailureKind.POLICY_REFUSED, "любой текст")))
+                .as("refused by the policy").isTrue();
+        assertThat(LabRun.worthSharing(new StackException(FailureKind.STACK_DID_NOT_BOOT, "не поднялся", "")))
+                .as("decided by the kind, not by whether compose printed logs").isFalse();
     }
 
     @Test

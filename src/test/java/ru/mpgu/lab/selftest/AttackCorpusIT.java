@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.mpgu.lab.policy.AttackCorpus;
 import ru.mpgu.lab.stack.CommandRunner;
-import ru.mpgu.lab.stack.FailureKind;
+import ru.mpgu.lab.rubric.FailureKind;
 import ru.mpgu.lab.stack.LabStack;
 import ru.mpgu.lab.stack.StackException;
 
@@ -37,7 +37,7 @@ class AttackCorpusIT {
             Path repo = AttackCorpus.build(attack, Files.createDirectories(work.resolve(attack.name())));
             try (LabStack stack = new LabStack(repo, Duration.ofSeconds(60), m -> { })) {
                 StackException e = catchThrowableOfType(StackException.class, stack::start);
-                if (e != null && e.kind() == FailureKind.SUBMISSION && e.getMessage().contains("отклонён из соображений безопасности")) {
+                if (e != null && e.kind() == FailureKind.POLICY_REFUSED) {
                     refused.add(attack.name());
                 } else {
                     notRefused.add(attack.name() + ": " + (e == null ? "started" : e.getMessage()));

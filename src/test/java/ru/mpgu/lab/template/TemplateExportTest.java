@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.mpgu.lab.integrity.FileGroup;
+import ru.mpgu.lab.integrity.IntegrityCheck;
+import ru.mpgu.lab.integrity.IntegrityManifest;
+import ru.mpgu.lab.integrity.IntegrityReport;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.Concept;
 import ru.mpgu.lab.rubric.Rubric;
@@ -55,7 +59,7 @@ class TemplateExportTest {
                 "rubric.yaml", "README.md", "pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties",
                 "src/main/java/ru/mpgu/lab/tasks/Task5ExplanationTest.java", "src/test/java/ru/mpgu/lab/LabGradingIT.java");
         assertThat(files).noneMatch(f -> f.contains("teacher") || f.contains("fixtures") || f.startsWith("src/test/resources")
-                || f.startsWith("bench/") || f.startsWith("ci/") || f.equals("integrity-manifest.json"));
+                || f.startsWith("bench/") || f.startsWith("ci/"));
         assertThat(files.stream().filter(f -> f.startsWith("src/test/"))).containsExactly("src/test/java/ru/mpgu/lab/LabGradingIT.java");
         assertThat(TEXTS.get("tasks/README.md")).contains("01 zapusk.md").doesNotContain("teacher guide");
     }
@@ -137,6 +141,102 @@ class TemplateExportTest {
         assertThat(found).isEmpty();
         assertThat(TEXTS.values()).noneMatch(t -> t.contains("иванова мария сергеевна") || t.contains("1928 requests in 20.03s"));
     }
+
+    @Test
+    void aFreshExportMatchesItsOwnManifestAndTheBatchKnowsIt() throws Exception {
+        IntegrityManifest shipped = IntegrityManifest.read(exported.resolve(IntegrityManifest.FILE_NAME));
+        assertThat(shipped.files()).containsKeys("rubric.yaml", "pom.xml", "src/test/java/ru/mpgu/lab/LabGradingIT.java",
+                "docker-compose.yml").noneSatisfy((f, h) -> assertThat(f).startsWith("src/main/java/ru/mpgu/lab/demo/"));
+        assertThat(shipped.files().get("rubric.yaml")).isEqualTo(IntegrityManifest.sha256(exported.resolve("rubric.yaml")))
+                .isNotEqualTo(IntegrityManifest.sha256(Path.of("rubric.yaml")));
+        IntegrityReport fresh = IntegrityCheck.compare(exported, shipped);
+        assertThat(fresh.describe()).as("an untouched template is not «changed»").isEmpty();
+        // the teacher's batch computes the same hashes from the kit
+        assertThat(TemplateExporter.templateManifest(Path.of("."))).isEqualTo(shipped);
+        assertThat(TemplateExporter.isKit(Path.of("."))).isTrue();
+        assertThat(TemplateExporter.isKit(exported)).isFalse();
+
+        Path edited = work.resolve("edited");
+        ru.mpgu.lab.files.FileTrees.copy(exported, edited, Set.of(".git"));
+        Path test = edited.resolve("src/main/java/ru/mpgu/lab/tasks/Task2LoadTest.java");
+        Files.writeString(test, Files.readString(test).replace("expect(lab,", "expect(lab, /* always pass */"));
+        IntegrityReport report = IntegrityCheck.compare(edited, shipped);
+        assertThat(report.of(FileGroup.GRADER).changed()).containsExactly("src/main/java/ru/mpgu/lab/tasks/Task2LoadTest.java");
+        assertThat(report.of(FileGroup.RUBRIC).isEmpty()).isTrue();
+        assertThat(report.graderTampered()).isTrue();
+    }
+
+    @Test
+    void noTeacherOnlyCodeIsExported() {
+        for (String teacherOnly : TemplateExporter.TEACHER_ONLY) {
+            assertThat(files).noneMatch(f -> f.equals(teacherOnly) || f.startsWith(teacherOnly + "/"));
+        }
+        assertThat(files).noneMatch(f -> f.startsWith("src/main/java/ru/mpgu/lab/demo/") || f.endsWith("/Conclusion.java")
+                || f.endsWith("answer-groups.yaml") || f.endsWith("answer-exemplars.json") || f.contains("published-hints"));
+        // every teacher command LabCli loads by name is left out, and the kit still has it
+        for (String command : ru.mpgu.lab.cli.LabCli.TEACHER_COMMANDS) {
+            String file = "src/main/java/" + command.replace('.', '/') + ".java";
+            assertThat(files).doesNotContain(file);
+            assertThat(Path.of(file)).exists();
+        }
+        assertThat(ru.mpgu.lab.cli.LabCli.newCommandLine().getSubcommands()).containsKeys("batch", "template", "demo");
+    }
+
+    /** The student's grader compiles without the teacher-only code (javac on the exported src/main/java alone). */
+    @Test
+    void theExportedGraderCompilesOnItsOwn() throws IOException {
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        // dependencies only: the kit's own classes would hide a missing teacher class
+        String classpath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> e.endsWith(".jar")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        List<String> args = new ArrayList<>(List.of("-proc:none", "-nowarn", "-encoding", "UTF-8", "-cp", classpath,
+                "-d", Files.createDirectories(work.resolve("compiled")).toString()));
+        files.stream().filter(f -> f.startsWith("src/main/java/") && f.endsWith(".java"))
+                .forEach(f -> args.add(exported.resolve(f).toString()));
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        int rc = javac.run(null, null, errors, args.toArray(String[]::new));
+        assertThat(rc).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(work.resolve("compiled/ru/mpgu/lab/cli/LabCli.class")).exists();
+        assertThat(work.resolve("compiled/ru/mpgu/lab/cli/BatchCommand.class")).doesNotExist();
+    }
+
+    /**
+     * No line of the exported code states a full answer: every Russian comment or string line is graded with the
+     * teacher's key, as a student's answer would be. The kit's demo conclusion is the control: it must be found.
+     */
+    @Test
+    void noExportedSourceStatesAnAnswerOfTheKey() throws IOException {
+        ru.mpgu.lab.answers.AnswerGrader grader = new ru.mpgu.lab.answers.AnswerGrader(TEACHER);
+        List<Integer> questions = TEACHER.allChecks().filter(c -> c.answer() != null).map(c -> c.answer().number()).toList();
+        assertThat(answersStated(grader, questions, Path.of("src/main/java/ru/mpgu/lab/demo/Conclusion.java")))
+                .as("the control: the demo's conclusion states answer 5").isNotEmpty();
+        List<String> found = new ArrayList<>();
+        for (String f : files) {
+            if (f.startsWith("src/") && f.endsWith(".java")) {
+                answersStated(grader, questions, exported.resolve(f)).forEach(a -> found.add(f + ": " + a));
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /** Russian lines of a source file (windows of {@value #WINDOW}) that, pasted as an answer, the key passes in full. */
+    static List<String> answersStated(ru.mpgu.lab.answers.AnswerGrader grader, List<Integer> questions, Path source) throws IOException {
+        List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.chars().anyMatch(ch -> Character.UnicodeBlock.of(ch) == Character.UnicodeBlock.CYRILLIC))
+                .map(l -> l.replaceAll("[\"+;(){}*/]", " ").strip()).toList();
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String window = String.join(" ", lines.subList(i, Math.min(lines.size(), i + WINDOW)));
+            for (int q : questions) {
+                if (grader.grade(q, window).status() == ru.mpgu.lab.rubric.CheckStatus.PASSED) {
+                    found.add("ответ " + q + ": «" + window + "»");
+                }
+            }
+        }
+        return found;
+    }
+
+    static final int WINDOW = 1;
 
     @Test
     void theExportIsACommittedRepositoryThatClones() {
