@@ -14,10 +14,10 @@ out="${1:-}"
 log() { printf '[offline-kit %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'offline-kit: %s\n' "$*" >&2; exit 2; }
 [ -n "$out" ] || die "укажите папку комплекта: bash teacher/offline-kit.sh ПАПКА"
-mkdir -p "$out"
-out="$(cd "$out" && pwd)"
+out="$(realpath -m "$out")"
 case "$out/" in "$repo"/*) die "папка $out внутри репозитория: укажите папку вне его";; esac
-[ -z "$(ls -A "$out")" ] || die "папка $out не пуста: укажите новую или пустую папку"
+[ ! -e "$out" ] || [ -z "$(ls -A "$out")" ] || die "папка $out не пуста: укажите новую или пустую папку"
+mkdir -p "$out"
 for tool in docker pip git; do command -v "$tool" >/dev/null || die "нужна программа $tool"; done
 cd "$repo"
 
