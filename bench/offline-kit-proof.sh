@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Proof of the offline kit (issue 15): builds the kit (teacher/offline-kit.sh), prints its size, then, with the
-# Docker Hub mirror stopped, Maven Central unreachable (a settings.xml mirror to a closed port, MVNW_REPOURL too,
-# and `-o`) and pip given only the kit's wheels (the Dockerfile's offline branch: no index, no pip config):
+# Docker Hub mirror stopped, Maven Central unreachable (a settings.xml mirror to a closed port and `-o`) and pip given only the kit's wheels (the Dockerfile's offline branch: no index, no pip config):
 #   fresh clone of the exported student template -> wheels into app/wheels -> docker load -> docker compose up
 #   -> /orders 200; then the self-check (./mvnw -o verify) from the kit's Maven home alone -> «Итого: X из 10».
 # Writes bench/results/offline-kit-DATE.json. Traffic only to this machine's loopback. The stand-in python image
@@ -29,7 +28,7 @@ trap cleanup EXIT
 if [ ! -f "$KIT/lab-images.tar" ]; then
   log "комплект: bash teacher/offline-kit.sh $KIT"
   t=$(now); bash teacher/offline-kit.sh "$KIT"; kit_seconds=$(since "$t")
-else kit_seconds=null; fi
+else kit_seconds=None; fi
 size() { du -sb "$1" | cut -f1; }
 
 # --- the classroom: no registry, no Maven Central, no PyPI ---------------------------------------------------
@@ -62,7 +61,8 @@ cat > "$W/home/.m2/settings.xml" <<'XML'
 XML
 log "самопроверка: ./mvnw -o verify (HOME=$W/home, Maven Central недоступен)"
 t=$(now)
-HOME="$W/home" MVNW_REPOURL=http://127.0.0.1:9/closed ./mvnw -o -B -ntp verify > "$W/verify.log" 2>&1 || true
+# MVNW_REPOURL is left alone: the wrapper finds its Maven by a hash of the distribution URL
+HOME="$W/home" ./mvnw -o -B -ntp verify > "$W/verify.log" 2>&1 || true
 verify_seconds=$(since "$t")
 total_line=$(grep -m1 -oE "Итого: [0-9.,]+ из [0-9]+" "$W/verify.log" || echo "")
 build_ok=$(grep -c "BUILD SUCCESS" "$W/verify.log" || true)
@@ -74,7 +74,7 @@ print(json.dumps({
   "when_utc": "$stamp",
   "kit": {"dir": "$KIT", "build_seconds": $kit_seconds,
           "bytes": {"lab-images.tar": $(size "$KIT/lab-images.tar"), "wheels": $(size "$KIT/wheels"), "m2": $(size "$KIT/m2"), "total": $(size "$KIT")}},
-  "classroom": {"docker_hub_mirror": "stopped", "maven": "-o, settings.xml mirror * -> 127.0.0.1:9 (closed), MVNW_REPOURL -> 127.0.0.1:9",
+  "classroom": {"docker_hub_mirror": "stopped", "maven": "-o, settings.xml mirror * -> 127.0.0.1:9 (closed), the wrapper's Maven from the kit",
                 "pip": "kit wheels only (Dockerfile offline branch)"},
   "web_build": {"pip_looked_in_kit_wheels": $looked_in, "pip_index_lines": $index_hits},
   "compose_up": {"orders_status": "$orders", "seconds": $up_seconds},
