@@ -30,6 +30,9 @@ wsgi_app = "labsite.wsgi:application"
 bind = os.environ.get("WEB_BIND", "0.0.0.0:8000")
 workers = _env_int("WEB_WORKERS", 2)
 threads = _env_int("WEB_THREADS", 1)
+# Import Django once in the master and fork ready workers: at 0.25 CPU a replica that imports it in every
+# worker answers its first requests seconds late, and a replica added by --scale times out wrk's first requests.
+preload_app = os.environ.get("WEB_PRELOAD", "1").lower() not in {"0", "false", "no", "off"}
 worker_class = "gthread" if threads > 1 else "sync"
 
 # Idle keep-alive connections are held open longer than nginx's upstream

@@ -39,13 +39,22 @@ def legend(fmt, labels):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--prom", required=True)
-    ap.add_argument("--window", action="append", required=True, help="NAME:START:END (unix seconds)")
+    ap.add_argument("--prom")
+    ap.add_argument("--window", action="append", help="NAME:START:END (unix seconds)")
+    ap.add_argument("--from-json", help="redraw the chart from a saved result (no Prometheus needed)")
     ap.add_argument("--plateau", type=float, default=20, help="seconds at the end of a window to average")
     ap.add_argument("--step", default="5")
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--out")
     ap.add_argument("--png")
     args = ap.parse_args()
+    if args.from_json:
+        if not args.png:
+            ap.error("--from-json needs --png")
+        chart(json.loads(Path(args.from_json).read_text(encoding="utf-8")), args.png)
+        print("chart:", args.png)
+        return
+    if not args.prom or not args.window or not args.out:
+        ap.error("--prom, --window and --out are required (or --from-json)")
 
     board = json.loads(DASHBOARD.read_text(encoding="utf-8"))
     windows = []

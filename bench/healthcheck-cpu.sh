@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# CPU cost of the web replica's healthcheck, as a share of one replica's CPU limit (0.4 CPU, probe every 2 s).
-# Builds (private tags lab-bench-hc/*, removed at the end):
-#   standin  — the python stand-in as it was: Debian's python3 with the stdlib's .pyc in place;
+# CPU cost of the web replica's healthcheck, as a share of one replica's CPU limit (web's cpus in
+# docker-compose.yml, probe every 2 s). Builds (private tags lab-bench-hc/*, removed at the end):
+#   standin  — the python stand-in as it was: Debian's python3 with the stdlib's .pyc in place (rebuilt with
+#              compileall when the stand-in here is already the new recipe);
 #   realike  — the stand-in as it is now: no stdlib .pyc, like the real python:3.11-slim-bookworm;
 # and the web image on each (old app/Dockerfile, and the new one that compiles the stdlib and /app).
 # Each probe runs N times inside a 0.4-CPU container next to a local HTTP server; CPU = children's user+sys
 # from bash's `times`. Writes bench/results/healthcheck-cpu.json.
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
-N="${N:-40}"; CPUS=0.4; INTERVAL=2
+N="${N:-40}"; INTERVAL=2
+# web's CPU limit, from the compose file the students run (the service block's `limits: {cpus: "X", …}`)
+CPUS=$(awk '/^  web:/{w=1;next} /^  [a-z]/{w=0} w && /cpus:/{match($0,/cpus: *"?[0-9.]+/); v=substr($0,RSTART,RLENGTH); gsub(/[^0-9.]/,"",v); print v; exit}' docker-compose.yml)
+[ -n "$CPUS" ] || { echo "no cpus limit for web in docker-compose.yml" >&2; exit 1; }
 tmp=$(mktemp -d); tags=()
 cleanup() { rm -rf "$tmp"; for t in "${tags[@]}"; do docker image rm -f "$t" >/dev/null 2>&1 || true; done; }
 trap cleanup EXIT
@@ -18,18 +22,28 @@ build() { # tag, dockerfile, context
 # python stand-ins: "standin" is the image testbed.sh built from the old recipe (stdlib .pyc in place);
 # "realike" applies the new recipe's difference to it (no stdlib .pyc, as docker-library/python deletes them)
 standin=python:3.11-slim-bookworm
-[ "$(docker run --rm "$standin" bash -c 'find /usr/lib/python3* -name "*.pyc" | wc -l')" -gt 0 ] \
-  || { echo "python:3.11-slim-bookworm has no stdlib .pyc: already the new recipe; nothing to compare" >&2; exit 1; }
-docker tag "$standin" lab-bench-hc/python:standin; tags+=(lab-bench-hc/python:standin)
 mkdir -p "$tmp/py"
+if [ "$(docker run --rm "$standin" bash -c 'find /usr/lib/python3* -name "*.pyc" | wc -l')" -gt 0 ]; then
+  docker tag "$standin" lab-bench-hc/python:standin; tags+=(lab-bench-hc/python:standin)
+else # the stand-in here is already the new recipe: put the old one's stdlib bytecode back
+  printf 'FROM %s\nRUN python3 -m compileall -q /usr/lib/python3* >/dev/null 2>&1; find /usr/lib/python3* -name "*.pyc" | grep -q .\n' \
+    "$standin" > "$tmp/py/Dockerfile.standin"
+  build lab-bench-hc/python:standin "$tmp/py/Dockerfile.standin" "$tmp/py"
+fi
 printf 'FROM %s\nRUN %s\n' "$standin" \
   "find /usr/lib/python3* -depth -type d -name __pycache__ -exec rm -rf '{}' + && ! find /usr/lib/python3* -name '*.pyc' | grep -q ." \
   > "$tmp/py/Dockerfile.realike"
 build lab-bench-hc/python:realike "$tmp/py/Dockerfile.realike" "$tmp/py"
-# web images: the old app/Dockerfile (no compileall) and the new one
-git show HEAD:app/Dockerfile | grep -v compileall > "$tmp/web.old" || true
-sed -i 's#^RUN pip install --no-cache-dir -r requirements.txt \\$#RUN pip install --no-cache-dir -r requirements.txt#' "$tmp/web.old"
-sed -i 's#^RUN chmod 0755 docker-entrypoint-setup.sh .*#RUN chmod 0755 docker-entrypoint-setup.sh#' "$tmp/web.old"
+
+# the old web image: today's app/Dockerfile without its two compileall steps (stdlib and /app)
+python3 - app/Dockerfile "$tmp/web.old" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+text = re.sub(r" \\\n\s*&& python -m compileall[^\n]*stdlib[^\n]*", "", text)
+text = re.sub(r" && python -m compileall -q -j 0 /app", "", text)
+assert "compileall" not in text, "app/Dockerfile changed: update the old-image derivation"
+open(sys.argv[2], "w").write(text)
+PY
 for py in standin realike; do
   sed "s#^FROM python:3.11-slim-bookworm#FROM lab-bench-hc/python:$py#" "$tmp/web.old" > "$tmp/web.old.$py"
   build "lab-bench-hc/web:old-$py" "$tmp/web.old.$py" app
