@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Printable materials from the Markdown in tasks/ (one source): into target/materials/
 #   metodichka.docx / .pdf — методические указания: МПГУ title page, goals (ФГОС), plan for two pairs,
-#                            tasks 00–06, report form, control questions, criteria (from rubric.yaml), conclusion
+#                            tasks 00–07 (07: the optional extension task), report form, control questions,
+#                            criteria (from rubric.yaml), conclusion
 #   cheatsheet.docx / .pdf — one-page teacher's cheat sheet (figures from docker-compose.yml and bench/results)
 #   slides.pptx / .pdf     — demo slides from the `bin/lab demo` charts (DEMO_DIR, default target/demo)
 #                            and the dashboard panels under load (bench/results/dashboard-panels.png)

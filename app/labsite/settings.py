@@ -96,6 +96,19 @@ if _statement_timeout_ms > 0:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Extension task (tasks/07-dopolnitelnoe.md): keep each /orders body for this many seconds and answer
+# repeats without SQL. 0 (the default) is off: the main lab always measures the database.
+ORDERS_CACHE_SECONDS = max(env_int("LAB_ORDERS_CACHE_SECONDS", 0), 0)
+
+# LocMemCache lives in one process: each gunicorn worker of each replica keeps its own copy,
+# which is what the extension task asks students to reason about (no shared cache service).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "orders",
+    }
+}
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = False

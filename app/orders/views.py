@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, DecimalField, F, IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse
@@ -109,13 +111,21 @@ def orders(request):
     limit, message = parse_limit(request.GET.get("limit"))
     if message:
         return error(message)
-    rows = [serialize(order) for order in recent_orders_queryset(limit)]
     stand = _variant_payload()
-    response = JsonResponse({"served_by": SERVED_BY, "variant": stand["variant"], "count": len(rows), "orders": rows,
-                             "variant_ballast": stand["variant_ballast"]})
+    seconds = settings.ORDERS_CACHE_SECONDS
+    key = f"orders:{limit}:{stand['variant']}"
+    body = cache.get(key) if seconds > 0 else None
+    if body is None:
+        rows = [serialize(order) for order in recent_orders_queryset(limit)]
+        body = JsonResponse({"served_by": SERVED_BY, "variant": stand["variant"], "count": len(rows), "orders": rows,
+                             "variant_ballast": stand["variant_ballast"]}).content
+        if seconds > 0:
+            cache.set(key, body, seconds)
+    # The same bytes and headers whether the body was cached or not: wrk's bytes per response name the variant.
+    response = HttpResponse(body, content_type="application/json")
     # An explicit length: otherwise gunicorn and nginx send it chunked, and the chunk framing would make the
     # bytes per response (which wrk reports and the grader compares per variant) vary between requests.
-    response["Content-Length"] = str(len(response.content))
+    response["Content-Length"] = str(len(body))
     return response
 
 

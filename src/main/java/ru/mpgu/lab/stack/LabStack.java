@@ -35,6 +35,12 @@ public final class LabStack implements LiveStack, AutoCloseable {
 
     public static final String PROJECT_PREFIX = "labgrade";
     public static final String WEB_SERVICE = "web";
+    /**
+     * Switches of the optional extension task (tasks/07), forced off for a graded stack: the grader measures the main
+     * lab whatever a student's .env says (the shell's value beats .env in compose), and submissions grouped by
+     * {@code StackHash}, which leaves .env out, stay one stack.
+     */
+    public static final Map<String, String> MAIN_LAB_ENV = Map.of("LAB_ORDERS_CACHE_SECONDS", "0");
 
     private final Path repo;
     private final Path composeFile;
@@ -59,6 +65,7 @@ public final class LabStack implements LiveStack, AutoCloseable {
         env.put("LAB_HTTP_PORT", String.valueOf(FreePorts.next()));
         env.put("LAB_PROMETHEUS_PORT", String.valueOf(FreePorts.next()));
         env.put("LAB_GRAFANA_PORT", String.valueOf(FreePorts.next()));
+        env.putAll(MAIN_LAB_ENV);
     }
 
     @Override

@@ -85,6 +85,28 @@ class ComposePolicyTest {
         assertThat(SubmissionScreen.screen(repo, AttackCorpus.ENV).describe()).isEmpty();
     }
 
+    /** tasks/07: the student switches the cache on in .env; the policy accepts it, and the grader's run has it off. */
+    @Test
+    void theExtensionSwitchIsAcceptedAndTheGradedStackHasItOff() throws Exception {
+        Path repo = AttackCorpus.template(dir);
+        String cache = "LAB_ORDERS_CACHE_SECONDS";
+        Verdict untouched = SubmissionScreen.screen(repo, AttackCorpus.ENV);
+        assertThat(untouched.model().path("services").path("web").path("environment").path(cache).asText()).isEqualTo("0");
+
+        Files.writeString(repo.resolve(".env"), "LAB_STUDENT_ID=2023001\n" + cache + "=10\n");
+        Verdict students = SubmissionScreen.screen(repo, AttackCorpus.ENV);
+        assertThat(students.describe()).isEmpty();
+        assertThat(students.model().path("services").path("web").path("environment").path(cache).asText()).isEqualTo("10");
+
+        java.util.Map<String, String> graded = new java.util.HashMap<>(AttackCorpus.ENV);
+        graded.putAll(ru.mpgu.lab.stack.LabStack.MAIN_LAB_ENV);
+        Verdict grader = SubmissionScreen.screen(repo, graded);
+        assertThat(grader.describe()).isEmpty();
+        assertThat(grader.model().path("services").path("web").path("environment").path(cache).asText()).isEqualTo("0");
+        assertThat(grader.model().path("services").path("web").path("environment").path("LAB_STUDENT_ID").asText())
+                .as("the rest of the student's .env still applies").isEqualTo("2023001");
+    }
+
     @Test
     void aSymlinkInsideTheRepositoryIsFine() throws Exception {
         Path repo = AttackCorpus.template(dir);
