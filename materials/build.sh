@@ -6,12 +6,15 @@
 #   cheatsheet.docx / .pdf — one-page teacher's cheat sheet (figures from docker-compose.yml and bench/results)
 #   slides.pptx / .pdf     — demo slides from the `bin/lab demo` charts (DEMO_DIR, default target/demo)
 #                            and the dashboard panels under load (bench/results/dashboard-panels.png)
-# Needs Debian packages: pandoc, chromium, python3-yaml (apt-get install -y pandoc chromium python3-yaml).
+#   Task sheets: every tasks/0*.md, in name order. DOCX styles: materials/refdoc.py. Without the demo charts the
+#   booklet and the cheat sheet are still built, then the script stops (exit 3) before the slides.
+# Look at every page before printing: bash materials/render-pages.sh (PNG into target/materials/pages/).
+# Needs Debian packages: pandoc, chromium, python3-yaml, python3-pil (apt-get install -y pandoc chromium python3-yaml python3-pil).
 set -Eeuo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 OUT=${OUT:-target/materials}; DEMO_DIR=${DEMO_DIR:-target/demo}
 PY=${PY:-/usr/bin/python3}
-for tool in pandoc chromium "$PY"; do command -v "$tool" >/dev/null || { echo "нужен $tool (apt-get install -y pandoc chromium python3-yaml)" >&2; exit 2; }; done
+for tool in pandoc chromium "$PY"; do command -v "$tool" >/dev/null || { echo "нужен $tool (apt-get install -y pandoc chromium python3-yaml python3-pil)" >&2; exit 2; }; done
 mkdir -p "$OUT"; M=materials; TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 log() { printf '[materials] %s\n' "$*"; }
 
@@ -27,26 +30,10 @@ print(re.sub(r"\{\{([A-Z0-9_]+)\}\}", lambda m: f[m.group(1)], text), end="")
 PY
 }
 
-# DOCX styles: the default reference document plus centred styles for the title page.
-pandoc -o "$TMP/ref.docx" --print-default-data-file reference.docx
-"$PY" - "$TMP/ref.docx" <<'PY'
-import sys, zipfile, shutil
-src = sys.argv[1]; tmp = src + ".new"
-def style(sid, name, jc, size, bold=False):
-    b = "<w:b/>" if bold else ""
-    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
-            f'<w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="{jc}"/><w:spacing w:before="120" w:after="120"/></w:pPr>'
-            f'<w:rPr>{b}<w:sz w:val="{size}"/></w:rPr></w:style>')
-extra = (style("TitlePage", "Title Page", "center", 26) + style("TitleBig", "Title Big", "center", 40, True)
-         + style("TitleMid", "Title Mid", "center", 30) + style("TitleRight", "Title Right", "right", 24))
-with zipfile.ZipFile(src) as zin, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-    for item in zin.infolist():
-        data = zin.read(item.filename)
-        if item.filename == "word/styles.xml":
-            data = data.decode("utf-8").replace("</w:styles>", extra + "</w:styles>").encode("utf-8")
-        zout.writestr(item, data)
-shutil.move(tmp, src)
-PY
+# DOCX styles: pandoc's default reference document made printable (A4, borders, black headings, title page).
+pandoc -o "$TMP/default.docx" --print-default-data-file reference.docx
+"$PY" $M/refdoc.py "$TMP/default.docx" "$TMP/ref.docx"
+"$PY" $M/refdoc.py "$TMP/default.docx" "$TMP/ref-cheatsheet.docx" --cheatsheet
 
 pdf() { # html → pdf with headless chromium
   chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
@@ -61,19 +48,23 @@ pdf() { # html → pdf with headless chromium
   echo "# Форма отчёта"; echo
   echo "Отчёт — файл \`report/REPORT.md\` в репозитории студента. Заголовки и подписи до двоеточия"
   echo "не меняются: по ним работает автоматическая проверка. Шаблон:"; echo
-  echo '```markdown'; cat report/REPORT.md; echo '```'; printf '\n\\newpage\n\n'
+  # the template has ``` blocks of its own: the outer fence must be longer
+  ! grep -q '````' report/REPORT.md || { echo 'report/REPORT.md: внутри шаблона ````, внешняя рамка не удержит' >&2; exit 1; }
+  echo '::: long'; echo '````markdown'; cat report/REPORT.md; echo '````'; echo ':::'; printf '\n\\newpage\n\n'
   fill $M/metodichka-back.md
 } > "$TMP/metodichka.md"
 common=(--from markdown --lua-filter $M/pagebreak.lua --metadata lang=ru)
 # No document title in DOCX: the МПГУ title page is the first page (HTML needs one, and hides it in print.css).
 pandoc "${common[@]}" --reference-doc "$TMP/ref.docx" -o "$OUT/metodichka.docx" "$TMP/metodichka.md"
+"$PY" $M/refdoc.py --keep-rows "$OUT/metodichka.docx"
 pandoc "${common[@]}" --metadata title="Методические указания" --standalone --self-contained --css $M/print.css -o "$TMP/metodichka.html" "$TMP/metodichka.md"
 pdf "$TMP/metodichka.html" "$OUT/metodichka.pdf"; log "$OUT/metodichka.docx, $OUT/metodichka.pdf"
 
 # 2. Шпаргалка преподавателя (одна страница)
 fill $M/cheatsheet.md > "$TMP/cheatsheet.md"
-pandoc --from markdown --metadata lang=ru --reference-doc "$TMP/ref.docx" -o "$OUT/cheatsheet.docx" "$TMP/cheatsheet.md"
-pandoc --from markdown --metadata lang=ru --metadata title="Шпаргалка" --standalone --self-contained --css $M/cheatsheet.css -o "$TMP/cheatsheet.html" "$TMP/cheatsheet.md"
+pandoc "${common[@]}" --reference-doc "$TMP/ref-cheatsheet.docx" -o "$OUT/cheatsheet.docx" "$TMP/cheatsheet.md"
+"$PY" $M/refdoc.py --keep-rows "$OUT/cheatsheet.docx"
+pandoc "${common[@]}" --metadata title="Шпаргалка" --standalone --self-contained --css $M/cheatsheet.css -o "$TMP/cheatsheet.html" "$TMP/cheatsheet.md"
 pdf "$TMP/cheatsheet.html" "$OUT/cheatsheet.pdf"; log "$OUT/cheatsheet.docx, $OUT/cheatsheet.pdf"
 
 # 3. Слайды демонстрации
@@ -81,18 +72,20 @@ lat=$DEMO_DIR/demo-latency.png; thr=$DEMO_DIR/demo-throughput.png; panels=bench/
 for img in "$lat" "$thr" "$panels"; do
   [ -s "$img" ] || { echo "нет $img: сначала bin/lab demo (графики в $DEMO_DIR) и bash bench/dashboard-under-load.sh" >&2; exit 3; }
 done
-# The panels chart is tall (one row per panel): on a slide, the four panels of the lesson only.
-"$PY" - "$panels" "$TMP/panels-slide.png" <<'PY'
+# The panels chart is tall (one row of two panels, web=1 and web=3, per dashboard panel): on slides, the four
+# panels of the lesson, two rows a slide, so that a projector shows them large enough to read.
+"$PY" - "$panels" "$TMP/panels-a.png" "$TMP/panels-b.png" <<'PY'
 import sys
 from PIL import Image
 im = Image.open(sys.argv[1]); rows = 8; h = im.height // rows
-keep = [0, 5, 6, 7]   # requests/sec, database vs Python, CPU against the limit, in progress
-out = Image.new("RGB", (im.width, h * len(keep)), "white")
-for i, r in enumerate(keep):
-    out.paste(im.crop((0, r * h, im.width, (r + 1) * h)), (0, i * h))
-out.save(sys.argv[2])
+# requests/sec and database vs Python; CPU against the limit and requests in progress
+for keep, path in (([0, 5], sys.argv[2]), ([6, 7], sys.argv[3])):
+    out = Image.new("RGB", (im.width, h * len(keep)), "white")
+    for i, r in enumerate(keep):
+        out.paste(im.crop((0, r * h, im.width, (r + 1) * h)), (0, i * h))
+    out.save(path)
 PY
-fill $M/slides.md | sed -e "s#DEMO_LATENCY#$(realpath "$lat")#" -e "s#DEMO_THROUGHPUT#$(realpath "$thr")#" -e "s#PANELS#$TMP/panels-slide.png#" > "$TMP/slides.md"
+fill $M/slides.md | sed -e "s#DEMO_LATENCY#$(realpath "$lat")#" -e "s#DEMO_THROUGHPUT#$(realpath "$thr")#" -e "s#PANELS_A#$TMP/panels-a.png#" -e "s#PANELS_B#$TMP/panels-b.png#" > "$TMP/slides.md"
 pandoc --from markdown --metadata lang=ru -o "$OUT/slides.pptx" "$TMP/slides.md"
 pandoc --from markdown --metadata lang=ru --standalone --self-contained --section-divs --css $M/slides.css -o "$TMP/slides.html" "$TMP/slides.md"
 sed -i 's#<section id="\([^"]*\)" class="level1">#<section id="\1" class="level1 slide">#g' "$TMP/slides.html"
