@@ -67,10 +67,14 @@ if [ -n "$with_baseline" ] && [ -n "${PARALLEL_BASELINE:-}" ]; then run_old & ol
 # --- this code: the whole class --------------------------------------------------------------------------
 [ -n "${REUSE_CLASS:-}" ] || bin/lab --help >/dev/null 2>&1 || true # compile once, outside the timing
 out="$WORK/out-new"
-log "bin/lab batch, $N работ"
 t0=$(now); tnew=$t0
-bin/lab batch --submissions "$subs" --out "$out" --rubric "$rubric" --budget 900s 2>&1 \
-  | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done | tee "$WORK/batch-new.log"
+if [ -z "${ONLY_BASELINE:-}" ]; then # ONLY_BASELINE=1: just the old code's figures and the verify times
+  log "bin/lab batch, $N работ"
+  bin/lab batch --submissions "$subs" --out "$out" --rubric "$rubric" --budget 900s 2>&1 \
+    | while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done | tee "$WORK/batch-new.log"
+else
+  : > "$WORK/batch-new.log"
+fi
 total_new=$(since "$t0")
 log "готово за $total_new с"
 if [ -n "$old_pid" ]; then wait "$old_pid" || true; elif [ -n "$with_baseline" ]; then run_old; fi
@@ -119,5 +123,5 @@ result = {
 print(json.dumps(result, ensure_ascii=False, indent=2))
 EOF
 cat "bench/results/batch-class-$stamp.json"
-cp "bench/results/batch-class-$stamp.json" bench/results/batch-class-latest.json
+[ -n "${ONLY_BASELINE:-}" ] || cp "bench/results/batch-class-$stamp.json" bench/results/batch-class-latest.json
 log "результаты: bench/results/batch-class-$stamp.json (рабочая папка $WORK)"
