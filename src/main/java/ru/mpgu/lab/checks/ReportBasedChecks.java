@@ -32,8 +32,9 @@ public final class ReportBasedChecks {
     }
 
     public static CheckOutcome grafanaScreenshot(LabRun lab, Check check) {
-        return ScreenshotInspector.inspect(check, lab.repo(),
-                lab.report().grafanaScreenshot(), "скриншот Grafana");
+        return ru.mpgu.lab.variant.OwnStand.grafanaScreenshot(ScreenshotInspector.inspect(check, lab.repo(),
+                lab.report().grafanaScreenshot(), "скриншот Grafana"), lab.repo(), lab.report().grafanaScreenshot().path(),
+                lab.stand(), CheckParams.variantRequired(check));
     }
 
     public static CheckOutcome reportComplete(LabRun lab) {

@@ -143,6 +143,18 @@ public final class OwnStand {
                 "было видно поле \"variant\" с кодом варианта вверху страницы");
     }
 
+    /** The dashboard's «Вариант стенда» panel (lab_variant_info) puts the code on the Grafana screenshot. */
+    public static CheckOutcome grafanaScreenshot(CheckOutcome base, Path repo, String written, Stand stand, boolean required,
+                                                 ScreenshotCode.Reader reader) {
+        return screenshot(base, repo, written, stand, required, reader, "Grafana",
+                "была видна панель «Вариант стенда» с кодом варианта (вверху dashboard)");
+    }
+
+    /** As above with OCR by tesseract. */
+    public static CheckOutcome grafanaScreenshot(CheckOutcome base, Path repo, String written, Stand stand, boolean required) {
+        return grafanaScreenshot(base, repo, written, stand, required, ScreenshotCode::read);
+    }
+
     /** As above with the .env variant only, not required. */
     public static CheckOutcome ordersScreenshot(CheckOutcome base, Path repo, String written) {
         return ordersScreenshot(base, repo, written, resolve(repo, null), false);
