@@ -114,3 +114,19 @@ class MetricsTests(TestCase):
                 response = self.client.get("/metrics")
         self.assertEqual(response.status_code, 200)
         self.assertIn(b'http_requests_total{method="GET",path="/orders",status="503"}', response.content)
+
+
+class VariantMetricTests(TestCase):
+    """lab_variant_info: the dashboard's «Вариант стенда» panel shows the code, so a Grafana screenshot names the stand."""
+
+    def test_the_variant_code_is_a_label_of_lab_variant_info(self):
+        with mock.patch.dict(os.environ, {"LAB_STUDENT_ID": "ivanov", "LAB_VARIANT": ""}):
+            samples = scrape(self.client)
+        self.assertEqual(value(samples, "lab_variant_info", variant="V37-V3NC"), 1)
+        self.assertEqual(label_values({k: v for k, v in samples.items() if k[0] == "lab_variant_info"}, "variant"),
+                         {"V37-V3NC"})
+
+    def test_without_a_variant_the_panel_still_has_data(self):
+        with mock.patch.dict(os.environ, {"LAB_STUDENT_ID": "", "LAB_VARIANT": ""}):
+            samples = scrape(self.client)
+        self.assertEqual(value(samples, "lab_variant_info", variant=metrics.NO_VARIANT_LABEL), 1)

@@ -13,6 +13,8 @@ import ru.mpgu.lab.report.ReportParser;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.rubric.Rubric;
+import ru.mpgu.lab.scoring.ExemplarMatch;
+import ru.mpgu.lab.scoring.ExemplarMatch.TeacherVerdict;
 import ru.mpgu.lab.scoring.ScoreOverride;
 
 import java.io.IOException;
@@ -45,9 +47,18 @@ public final class AnswerGroups {
     record Answer(String student, int question, String text, String graderVerdict) {
     }
 
-    /** A group: its members and, once the teacher filled it, a verdict (accept, partial, reject). */
+    /**
+     * A group: its members and, once the teacher filled it, a verdict (accept, partial, reject).
+     *
+     * @param exemplar   the teacher's exemplar the verdict was taken from, empty when none
+     * @param similarity the example's similarity to that exemplar (0 without one)
+     */
     record Group(String id, int question, String example, String graderVerdict, String verdict, String comment,
-                 String exemplar, List<String> students) {
+                 String exemplar, double similarity, List<String> students) {
+    }
+
+    /** A nearest exemplar and how close it is. */
+    private record Near(Group exemplar, double similarity) {
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -92,6 +103,7 @@ public final class AnswerGroups {
             n.put("comment", g.comment());
             if (!g.exemplar().isEmpty()) {
                 n.put("exemplar", g.exemplar());
+                n.put("similarity", Math.round(g.similarity() * 100) / 100.0);
             }
             ArrayNode s = n.putArray("students");
             g.students().forEach(s::add);
@@ -132,6 +144,7 @@ public final class AnswerGroups {
                 String verdict = "";
                 String comment = "";
                 String exemplar = "";
+                double similarityToExemplar = 0;
                 // a verdict the teacher already gave to a group with the same members' answer stays
                 for (Group p : previous) {
                     if (p.question() == first.question() && !p.verdict().isEmpty() && p.example().equals(first.text())) {
@@ -140,20 +153,22 @@ public final class AnswerGroups {
                     }
                 }
                 if (verdict.isEmpty()) {
-                    Group near = nearest(exemplars, first);
+                    Near near = nearest(exemplars, first);
                     if (near != null) {
-                        verdict = near.verdict();
-                        exemplar = near.id();
-                        comment = "как в образце преподавателя " + near.id() + ": «" + near.example() + "»";
+                        verdict = near.exemplar().verdict();
+                        exemplar = near.exemplar().id();
+                        similarityToExemplar = near.similarity();
+                        comment = "как в образце преподавателя " + exemplar + ": «" + near.exemplar().example() + "»";
                     }
                 }
-                out.add(new Group(id, first.question(), first.text(), first.graderVerdict(), verdict, comment, exemplar, students));
+                out.add(new Group(id, first.question(), first.text(), first.graderVerdict(), verdict, comment, exemplar,
+                        similarityToExemplar, students));
             }
         }
         return out;
     }
 
-    private Group nearest(List<Group> exemplars, Answer a) {
+    private Near nearest(List<Group> exemplars, Answer a) {
         Group best = null;
         double bestSim = EXEMPLAR_AT;
         Set<String> sig = similarity.signature(a.text());
@@ -167,7 +182,7 @@ public final class AnswerGroups {
                 bestSim = s;
             }
         }
-        return best;
+        return best == null ? null : new Near(best, bestSim);
     }
 
     /** Overrides from the teacher's verdicts in {@value #FILE_NAME}: student → check id → points; keeps them as exemplars. */
@@ -182,16 +197,20 @@ public final class AnswerGroups {
             if (check == null) {
                 continue;
             }
-            double points = switch (g.verdict()) {
-                case "accept" -> check.points();
-                case "partial" -> check.points() / 2;
-                case "reject" -> 0;
-                default -> throw new IOException(FILE_NAME + ", группа " + g.id() + ": verdict «" + g.verdict()
+            TeacherVerdict verdict = TeacherVerdict.parse(g.verdict());
+            if (verdict == null) {
+                throw new IOException(FILE_NAME + ", группа " + g.id() + ": verdict «" + g.verdict()
                         + "» - допустимы accept, partial, reject");
+            }
+            double points = switch (verdict) {
+                case ACCEPT -> check.points();
+                case PARTIAL -> check.points() / 2;
+                case REJECT -> 0;
             };
             String comment = g.comment().isEmpty() ? "решение преподавателя по группе ответов " + g.id() : g.comment();
+            ExemplarMatch source = exemplarOf(g, verdict, decided);
             for (String s : g.students()) {
-                out.computeIfAbsent(s, k -> new LinkedHashMap<>()).put(check.id(), new ScoreOverride(points, comment));
+                out.computeIfAbsent(s, k -> new LinkedHashMap<>()).put(check.id(), new ScoreOverride(points, comment, source));
             }
             if (g.exemplar().isEmpty() && decided.stream().noneMatch(d -> d.example().equals(g.example()))) {
                 decided.add(g);
@@ -204,6 +223,7 @@ public final class AnswerGroups {
             n.put("question", d.question());
             n.put("example", d.example());
             n.put("verdict", d.verdict());
+            n.put("comment", d.comment());
         }
         if (!decided.isEmpty()) {
             Files.writeString(outDir.resolve(EXEMPLARS), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(arr), StandardCharsets.UTF_8);
@@ -226,7 +246,7 @@ public final class AnswerGroups {
             n.path("students").forEach(s -> students.add(s.asText()));
             out.add(new Group(n.path("group").asText(), n.path("question").asInt(), n.path("example").asText(), n.path("grader").asText(),
                     n.path("verdict").asText("").trim().toLowerCase(Locale.ROOT), n.path("comment").asText(""),
-                    n.path("exemplar").asText(""), students));
+                    n.path("exemplar").asText(""), n.path("similarity").asDouble(0), students));
         }
         return out;
     }
@@ -239,9 +259,25 @@ public final class AnswerGroups {
         }
         for (JsonNode n : JSON.readTree(Files.readString(f, StandardCharsets.UTF_8))) {
             out.add(new Group(n.path("id").asText(), n.path("question").asInt(), n.path("example").asText(), "",
-                    n.path("verdict").asText(), "", "", List.of()));
+                    n.path("verdict").asText(), n.path("comment").asText(""), "", 0, List.of()));
         }
         return out;
+    }
+
+    /**
+     * The exemplar a group's verdict came from, or null when the teacher decided this group (no exemplar, or a verdict
+     * changed by hand from the exemplar's).
+     */
+    private static ExemplarMatch exemplarOf(Group g, TeacherVerdict verdict, List<Group> decided) {
+        if (g.exemplar().isEmpty()) {
+            return null;
+        }
+        for (Group d : decided) {
+            if (d.id().equals(g.exemplar()) && d.question() == g.question() && verdict == TeacherVerdict.parse(d.verdict())) {
+                return new ExemplarMatch(g.id(), d.id(), d.example(), g.similarity(), verdict, d.comment());
+            }
+        }
+        return null;
     }
 
     private int[] questions() {

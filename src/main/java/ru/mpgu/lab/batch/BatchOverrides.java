@@ -70,6 +70,9 @@ public final class BatchOverrides {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("points", o.points());
             v.put("comment", o.comment());
+            if (o.exemplar() != null) {
+                v.put("exemplar", o.exemplar());
+            }
             doc.put(id, v);
         });
         return ReportWriter.writeAtomically(file, YAML.writeValueAsString(doc));
@@ -79,7 +82,7 @@ public final class BatchOverrides {
     static String fingerprint(Map<String, ScoreOverride> section) {
         StringBuilder sb = new StringBuilder();
         new java.util.TreeMap<>(section).forEach((id, o) -> sb.append(id).append('=').append(o.points()).append(':')
-                .append(o.comment()).append('\n'));
+                .append(o.comment()).append(o.exemplar() == null ? "" : ":" + o.exemplar()).append('\n'));
         return sb.toString();
     }
 }

@@ -200,7 +200,7 @@ public final class BatchRunner {
         }
         Path log = studentDir.resolve("grading.log");
         GradingOutcome outcome = (replay ? replayGrader : grader).grade(new GradeRequest(name, repo.toAbsolutePath().normalize(),
-                reportDir, settings.rubricFile(), overridesFile, settings.budget(), log, facts));
+                reportDir, settings.rubricFile(), overridesFile, settings.budget(), log, facts, rosterVariant(name)));
         ScoreSheet sheet = outcome.sheet();
         if (outcome.timedOut()) {
             flags.add(Flags.TIMEOUT);
@@ -226,6 +226,9 @@ public final class BatchRunner {
             if (sheet.allChecks().anyMatch(l -> l.kind() == ru.mpgu.lab.rubric.FailureKind.POLICY_REFUSED)) {
                 flags.add(Flags.COMPOSE_REFUSED);
             }
+            if (sheet.allChecks().anyMatch(l -> l.kind() == ru.mpgu.lab.rubric.FailureKind.NO_VARIANT)) {
+                flags.add(Flags.NO_VARIANT);
+            }
             sheet.warnings().forEach(notes::add);
             sheet.allChecks().filter(l -> l.status() == CheckStatus.INFRA_ERROR).limit(2)
                     .forEach(l -> notes.add("сбой окружения: " + l.message()));
@@ -240,6 +243,11 @@ public final class BatchRunner {
         return new GradebookRow(name, report.studentName(), report.group(), criteria, total, settings.rubric().total(), grade,
                 flags.stream().distinct().toList(), outcome.elapsed().toMillis() / 1000.0,
                 outcome.measurements().get(MEASURE_RPS_1), outcome.measurements().get(MEASURE_RPS_3), link, notes);
+    }
+
+    /** The class list's variant code for this folder, or null without a roster or an entry. */
+    private String rosterVariant(String folder) {
+        return roster == null ? null : roster.forFolder(folder).map(e -> e.variant().code()).orElse(null);
     }
 
     /** report.md → report.html next to it; the link is relative to the batch output. Falls back to the log. */

@@ -59,6 +59,10 @@ public final class ChildProcessGrader implements SubmissionGrader {
             cmd.add("--facts");
             cmd.add(r.facts().toString());
         }
+        if (r.rosterVariant() != null) {
+            cmd.add("--roster-variant");
+            cmd.add(r.rosterVariant());
+        }
         return cmd;
     }
 

@@ -15,6 +15,8 @@ public final class Flags {
     public static final String COMPOSE_REFUSED = "compose отклонён";
     public static final String NOT_A_REPOSITORY = "не репозиторий";
     public static final String EMPTY = "пустая папка";
+    /** Stand evidence without a variant (no .env variant, no class-list entry): cannot be tied to the student's stand. */
+    public static final String NO_VARIANT = "нет варианта";
 
     private Flags() {
     }

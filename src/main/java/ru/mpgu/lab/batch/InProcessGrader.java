@@ -28,7 +28,7 @@ public final class InProcessGrader implements SubmissionGrader {
     public GradingOutcome grade(GradeRequest r) {
         long start = System.nanoTime();
         GradingConfig config = GradingConfig.forRepo(r.repo()).withReportDir(r.reportDir()).withRubric(r.rubric())
-                .withOverrides(r.overrides()).withFacts(r.facts()).quietly(true);
+                .withOverrides(r.overrides()).withFacts(r.facts()).withRosterVariant(r.rosterVariant()).quietly(true);
         try {
             GradingResult result = engine.apply(config);
             ScoreSheetJson.write(r.reportDir(), result.sheet());

@@ -6,6 +6,7 @@ import ru.mpgu.lab.report.ReportChecks;
 import ru.mpgu.lab.report.ScreenshotInspector;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
+import ru.mpgu.lab.rubric.params.CheckParams;
 
 /** Checks that read only the student's report: answers, screenshots, completeness. */
 public final class ReportBasedChecks {
@@ -26,12 +27,14 @@ public final class ReportBasedChecks {
 
     public static CheckOutcome ordersScreenshot(LabRun lab, Check check) {
         return ru.mpgu.lab.variant.OwnStand.ordersScreenshot(ScreenshotInspector.inspect(check, lab.repo(),
-                lab.report().ordersScreenshot(), "скриншот /orders"), lab.repo(), lab.report().ordersScreenshot().path());
+                lab.report().ordersScreenshot(), "скриншот /orders"), lab.repo(), lab.report().ordersScreenshot().path(),
+                lab.stand(), CheckParams.variantRequired(check));
     }
 
     public static CheckOutcome grafanaScreenshot(LabRun lab, Check check) {
-        return ScreenshotInspector.inspect(check, lab.repo(),
-                lab.report().grafanaScreenshot(), "скриншот Grafana");
+        return ru.mpgu.lab.variant.OwnStand.grafanaScreenshot(ScreenshotInspector.inspect(check, lab.repo(),
+                lab.report().grafanaScreenshot(), "скриншот Grafana"), lab.repo(), lab.report().grafanaScreenshot().path(),
+                lab.stand(), CheckParams.variantRequired(check));
     }
 
     public static CheckOutcome reportComplete(LabRun lab) {

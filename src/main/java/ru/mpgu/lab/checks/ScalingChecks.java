@@ -84,7 +84,8 @@ public final class ScalingChecks {
     public static CheckOutcome secondRunReported(LabRun lab, Check check) {
         LabReport report = lab.report();
         CheckOutcome valid = ru.mpgu.lab.variant.OwnStand.wrkOutput(WrkChecks.outputValid(check, report.threeReplicas(), "Прогон 2 (3 реплики)"),
-                WrkChecks.parse(report.threeReplicas()), lab.repo(), "Прогон 2 (3 реплики)");
+                WrkChecks.parse(report.threeReplicas()), lab.stand(), "Прогон 2 (3 реплики)",
+                ru.mpgu.lab.rubric.params.CheckParams.variantRequired(check));
         if (valid.fraction() == 0) {
             return valid;
         }

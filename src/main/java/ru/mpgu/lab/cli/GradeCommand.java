@@ -65,6 +65,11 @@ public class GradeCommand implements Callable<Integer> {
                     + " стенда берутся из него; иначе стенд измеряется и замер записывается в этот файл.")
     Path facts;
 
+    // the batch passes the class list's variant; a student never needs it (their .env names the variant)
+    @Option(names = "--roster-variant", paramLabel = "CODE", hidden = true,
+            description = "Код варианта по списку группы: с ним сверяются выводы wrk и скриншоты, если в .env варианта нет.")
+    String rosterVariant;
+
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "console",
             description = "Форматы вывода: console, github, classroom50, gradescope (можно несколько через запятую).")
     List<Format> formats;
@@ -172,6 +177,14 @@ public class GradeCommand implements Callable<Integer> {
         }
         if (facts != null) {
             config = config.withFacts(facts);
+        }
+        if (rosterVariant != null) {
+            try {
+                ru.mpgu.lab.variant.StudentVariant.of("", rosterVariant);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            config = config.withRosterVariant(rosterVariant);
         }
         return config;
     }

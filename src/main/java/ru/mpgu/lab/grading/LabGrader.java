@@ -33,7 +33,8 @@ public final class LabGrader {
                         GradingConfig.QUIET, String.valueOf(config.quiet()),
                         GradingConfig.OVERRIDES, config.overrides() == null ? "" : config.overrides().toString(),
                         GradingConfig.FACTS, config.facts() == null ? "" : config.facts().toString(),
-                        GradingConfig.REPORT_ONLY, String.valueOf(config.reportOnly())))
+                        GradingConfig.REPORT_ONLY, String.valueOf(config.reportOnly()),
+                        GradingConfig.ROSTER_VARIANT, config.rosterVariant() == null ? "" : config.rosterVariant()))
                 .build();
         launcher.execute(request, listener);
         return listener.lastResult().orElseThrow(() ->

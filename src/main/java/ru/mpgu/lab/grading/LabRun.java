@@ -84,6 +84,11 @@ public final class LabRun implements AutoCloseable {
         return config.repo();
     }
 
+    /** The student's variant: the repository's .env, else the class list's code the batch passed. */
+    public ru.mpgu.lab.variant.OwnStand.Stand stand() {
+        return ru.mpgu.lab.variant.OwnStand.resolve(config.repo(), config.rosterVariant());
+    }
+
     public Instant startedAt() {
         return startedAt;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import ru.mpgu.lab.scoring.ExemplarMatch;
 import ru.mpgu.lab.scoring.ScoreOverride;
 
 /**
@@ -28,9 +29,16 @@ public final class Overrides {
             return result;
         }
         try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            root.fields().forEachRemaining(e -> result.put(e.getKey(),
-                    new ScoreOverride(e.getValue().path("points").asDouble(), e.getValue().path("comment").asText(""))));
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            JsonNode root = yaml.readTree(file.toFile());
+            for (var it = root.fields(); it.hasNext(); ) {
+                var e = it.next();
+                JsonNode ex = e.getValue().path("exemplar");
+                // the batch writes where a verdict taken from an exemplar came from (a typed record, not comment text)
+                ExemplarMatch exemplar = ex.isObject() ? yaml.treeToValue(ex, ExemplarMatch.class) : null;
+                result.put(e.getKey(), new ScoreOverride(e.getValue().path("points").asDouble(),
+                        e.getValue().path("comment").asText(""), exemplar));
+            }
         } catch (Exception e) {
             throw new IllegalArgumentException("файл ручных оценок " + file + " не читается: " + e.getMessage(), e);
         }

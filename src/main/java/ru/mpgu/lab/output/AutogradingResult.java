@@ -57,7 +57,7 @@ public final class AutogradingResult {
             }
             String message = r.isOverride() ? "Баллы за критерий поставил преподаватель. " + r.criterion().override().comment()
                     : r.line().status().russian() + ". " + r.line().message()
-                            + (r.line().override() != null ? " Исправлено преподавателем: " + r.line().override().comment() : "");
+                            + (r.line().override() != null ? " Исправлено преподавателем: " + Texts.overrideNote(r.line().override()) : "");
             if (r.earned() > 0) {
                 test(earned, r.name() + " — " + PlatformPoints.asPoints(r.earned()) + " из " + PlatformPoints.asPoints(r.max()),
                         "pass", message, r.earned());

@@ -109,7 +109,7 @@ public final class GradescopeResults {
     private static String testOutput(CheckLine l) {
         StringBuilder sb = new StringBuilder(l.status().russian()).append(". ").append(l.message());
         if (l.override() != null) {
-            sb.append("\n\nИсправлено преподавателем: ").append(l.override().comment());
+            sb.append("\n\nИсправлено преподавателем: ").append(Texts.overrideNote(l.override()));
         }
         for (String d : l.details()) {
             sb.append("\n- ").append(d);

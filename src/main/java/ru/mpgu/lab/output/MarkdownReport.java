@@ -68,7 +68,7 @@ public final class MarkdownReport {
             for (CheckLine l : c.checks()) {
                 String comment = l.message();
                 if (l.override() != null) {
-                    comment = "Исправлено преподавателем: " + l.override().comment() + (comment.isBlank() ? "" : " (автоматически: " + comment + ")");
+                    comment = "Исправлено преподавателем: " + Texts.overrideNote(l.override()) + (comment.isBlank() ? "" : " (автоматически: " + comment + ")");
                 }
                 sb.append("| ").append(cell(l.title())).append(" | ").append(statusMark(l.status())).append(' ').append(l.status().russian())
                         .append(" | ").append(Texts.points(l.earned())).append(" из ").append(Texts.points(l.max()))

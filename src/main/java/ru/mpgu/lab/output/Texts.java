@@ -1,6 +1,8 @@
 package ru.mpgu.lab.output;
 
 import ru.mpgu.lab.scoring.CheckLine;
+import ru.mpgu.lab.scoring.ExemplarMatch;
+import ru.mpgu.lab.scoring.ScoreOverride;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,6 +43,27 @@ public final class Texts {
 
     static String time(Instant t) {
         return t == null ? "-" : TIME.format(t);
+    }
+
+    /**
+     * What the teacher's override says: its comment, or, for a verdict taken from a teacher's exemplar, which
+     * exemplar, how close the answer is, its text (shortened) and the teacher's verdict and comment.
+     */
+    public static String overrideNote(ScoreOverride o) {
+        ExemplarMatch e = o.exemplar();
+        if (e == null) {
+            return o.comment();
+        }
+        StringBuilder sb = new StringBuilder("оценка взята из образца преподавателя ").append(e.exemplar());
+        if (!e.group().isEmpty()) {
+            sb.append(" (ваш ответ в группе ").append(e.group()).append(')');
+        }
+        sb.append(": сходство с образцом ").append(Math.round(e.similarity() * 100)).append(" %, образец: «")
+                .append(e.shortText()).append("». Решение преподавателя по образцу: ").append(e.verdict().russian());
+        if (!e.teacherComment().isBlank()) {
+            sb.append(", комментарий: «").append(e.teacherComment().strip()).append('»');
+        }
+        return sb.append('.').toString();
     }
 
     /** What the student should do for a check: the rubric hint, or the message when there is no hint. */

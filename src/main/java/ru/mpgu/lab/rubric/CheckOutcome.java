@@ -28,7 +28,8 @@ public record CheckOutcome(String checkId, CheckStatus status, double fraction, 
         details = details == null ? List.of() : List.copyOf(details);
         FailureKind byStatus = FailureKind.of(status);
         // a kind must agree with the status: only a failed (or partial) check has a cause beyond its status
-        kind = byStatus == FailureKind.CHECK_FAILED && kind != null && kind.studentsFault() ? kind : byStatus;
+        boolean noVariant = kind == FailureKind.NO_VARIANT && (status == CheckStatus.NEEDS_REVIEW || status == CheckStatus.FAILED);
+        kind = noVariant || byStatus == FailureKind.CHECK_FAILED && kind != null && kind.studentsFault() ? kind : byStatus;
     }
 
     public CheckOutcome(String checkId, CheckStatus status, double fraction, String message, List<String> details) {
@@ -54,6 +55,11 @@ public record CheckOutcome(String checkId, CheckStatus status, double fraction, 
 
     public static CheckOutcome review(String id, double fraction, String msg) {
         return new CheckOutcome(id, CheckStatus.NEEDS_REVIEW, fraction, msg, List.of());
+    }
+
+    /** No points, for the teacher to look at, for the stated cause. */
+    public static CheckOutcome review(String id, FailureKind kind, String msg) {
+        return new CheckOutcome(id, CheckStatus.NEEDS_REVIEW, 0, msg, List.of(), kind);
     }
 
     public static CheckOutcome infra(String id, String msg) {

@@ -18,7 +18,12 @@ public enum FailureKind {
     /** Docker, the machine or the grader failed: not the student's fault, grade again. */
     INFRASTRUCTURE,
     /** The check was not run (skipped, report-only, an earlier failure). */
-    NOT_RUN;
+    NOT_RUN,
+    /**
+     * The evidence needs the student's variant (rubric: require_variant) and the student has none: the numbers or
+     * the picture cannot be tied to their stand. Earns nothing and waits for the teacher.
+     */
+    NO_VARIANT;
 
     /** The kind an outcome has when nobody said more: follows from its status. */
     public static FailureKind of(CheckStatus status) {

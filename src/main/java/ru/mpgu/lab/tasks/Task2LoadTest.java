@@ -13,6 +13,7 @@ import ru.mpgu.lab.grading.GradingExtension;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.grading.RubricCheck;
 import ru.mpgu.lab.rubric.Check;
+import ru.mpgu.lab.rubric.params.CheckParams;
 import ru.mpgu.lab.variant.OwnStand;
 
 @Order(2)
@@ -26,7 +27,7 @@ public class Task2LoadTest {
     @DisplayName("Отчёт: вывод wrk с параметрами задания")
     void reportHasTheWrkOutput(LabRun lab, Check check) {
         expect(lab, OwnStand.wrkOutput(WrkChecks.outputValid(check, lab.report().oneReplica(), "Прогон 1 (1 реплика)"),
-                WrkChecks.parse(lab.report().oneReplica()), lab.repo(), "Прогон 1 (1 реплика)"));
+                WrkChecks.parse(lab.report().oneReplica()), lab.stand(), "Прогон 1 (1 реплика)", CheckParams.variantRequired(check)));
     }
 
     @Test

@@ -53,22 +53,29 @@ public final class RosterAudit {
         }
         wrk(report.oneReplica(), "прогон 1", expected, flags, notes);
         wrk(report.threeReplicas(), "прогон 2", expected, flags, notes);
-        Path shot = ru.mpgu.lab.report.ScreenshotInspector.resolve(repo, report.ordersScreenshot().path());
-        if (shot != null) {
-            ScreenshotCode.Reading r = ScreenshotCode.read(shot, expected);
-            switch (r.kind()) {
-                case OWN_CODE -> notes.add("скриншот /orders: " + r.detail());
-                case OTHER_CODE -> {
-                    flags.add(FOREIGN_VARIANT);
-                    notes.add("скриншот /orders не со своего стенда: " + r.detail());
-                }
-                default -> {
-                    flags.add(SCREENSHOT_REVIEW);
-                    notes.add("скриншот /orders: " + r.detail() + " — посмотрите сами, виден ли код " + expected.code());
-                }
+        screenshot(repo, report.ordersScreenshot().path(), "скриншот /orders", expected, flags, notes);
+        screenshot(repo, report.grafanaScreenshot().path(), "скриншот Grafana", expected, flags, notes);
+        return new Result(flags.stream().distinct().toList(), notes, found);
+    }
+
+    private static void screenshot(Path repo, String written, String name, StudentVariant expected, List<String> flags,
+                                   List<String> notes) {
+        Path shot = ru.mpgu.lab.report.ScreenshotInspector.resolve(repo, written);
+        if (shot == null) {
+            return;
+        }
+        ScreenshotCode.Reading r = ScreenshotCode.read(shot, expected);
+        switch (r.kind()) {
+            case OWN_CODE -> notes.add(name + ": " + r.detail());
+            case OTHER_CODE -> {
+                flags.add(FOREIGN_VARIANT);
+                notes.add(name + " не со своего стенда: " + r.detail());
+            }
+            default -> {
+                flags.add(SCREENSHOT_REVIEW);
+                notes.add(name + ": " + r.detail() + " — посмотрите сами, виден ли код " + expected.code());
             }
         }
-        return new Result(flags.stream().distinct().toList(), notes, found);
     }
 
     private static void wrk(RunSection section, String name, StudentVariant expected, List<String> flags, List<String> notes) {

@@ -30,6 +30,12 @@ public final class ScreenshotCode {
     public record Reading(Kind kind, List<String> codes, String detail) {
     }
 
+    /** Reads a picture against the expected variant: {@link ScreenshotCode#read} with OCR; tests pass a fake. */
+    @FunctionalInterface
+    public interface Reader {
+        Reading read(Path image, StudentVariant expected);
+    }
+
     /** "V 17 - K4QX", "V17—K4QX": OCR splits and swaps dashes; the four letters are checked against the alphabet. */
     private static final Pattern LOOSE_CODE = Pattern.compile("V\\s?([0-9OQDIlL|]{2})\\s?[-–—_~]\\s?([A-Z0-9]{4})");
     private static volatile Boolean engine;

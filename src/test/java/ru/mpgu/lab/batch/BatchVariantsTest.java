@@ -52,6 +52,11 @@ class BatchVariantsTest {
         assertThat(String.join(" ", petrov.notes())).contains("не на вашем стенде").contains("V37");
         assertThat(stranger.flags()).contains(RosterAudit.NOT_IN_ROSTER);
         assertThat(summary.rows()).allSatisfy(r -> assertThat(r.total()).isEqualTo(BatchFixtures.sheet(fraction, false, Map.of()).total()));
+        // the class list's variant goes to the grading (it stands in for a .env without a variant); none for a stranger
+        assertThat(grader.requests).filteredOn(r -> r.folder().equals("petrov")).extracting(GradeRequest::rosterVariant)
+                .containsExactly(StudentVariant.forId("petrov").code());
+        assertThat(grader.requests).filteredOn(r -> r.folder().equals("stranger")).extracting(GradeRequest::rosterVariant)
+                .containsOnlyNulls();
         String html = Files.readString(out.resolve(BatchHtml.FILE_NAME), StandardCharsets.UTF_8);
         assertThat(html).contains("Похожие работы").contains("вывод wrk").contains("Баллы от этого не меняются")
                 .contains("ivanov<br>petrov").contains("51 requests in 10.05s");

@@ -81,6 +81,10 @@ class ChildProcessGraderTest {
         assertThat(cmd.get(0)).endsWith("/bin/java");
         assertThat(cmd).containsSubsequence("-cp", System.getProperty("java.class.path"), "ru.mpgu.lab.cli.LabCli", "grade")
                 .containsSubsequence("--rubric", "/teacher/rubric.yaml").containsSubsequence("--overrides", tmp.resolve("ov.yaml").toString());
+        assertThat(cmd).doesNotContain("--roster-variant");
+        GradeRequest listed = new GradeRequest("s", tmp, tmp.resolve("o"), Path.of("/teacher/rubric.yaml"), null,
+                Duration.ofSeconds(1), tmp.resolve("log"), null, "V37-V3NC");
+        assertThat(ChildProcessGrader.javaCommand(listed)).containsSubsequence("--roster-variant", "V37-V3NC");
         assertThat(ChildProcessGrader.CHILD_ENV).containsEntry("TESTCONTAINERS_RYUK_DISABLED", "true")
                 .containsEntry("TESTCONTAINERS_CHECKS_DISABLE", "true").containsEntry("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
     }

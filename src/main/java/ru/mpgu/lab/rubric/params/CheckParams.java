@@ -17,12 +17,24 @@ public final class CheckParams {
     public record OrdersJson(String urlPath, Integer expectedStatus, String contentType, Integer requestTimeoutSeconds) {
     }
 
-    public record Screenshot(Integer minBytes, Integer maxBytes) {
+    /**
+     * Evidence that must come from the student's own stand: with {@code require_variant: true} it earns nothing when
+     * the student has no variant (no .env variant and, in the teacher's batch, no class-list entry).
+     */
+    public interface VariantEvidence {
+        Boolean requireVariant();
+
+        default boolean variantRequired() {
+            return Boolean.TRUE.equals(requireVariant());
+        }
+    }
+
+    public record Screenshot(Integer minBytes, Integer maxBytes, Boolean requireVariant) implements VariantEvidence {
     }
 
     /** A wrk run pasted in the report: how it must have been started. */
     public record WrkRun(Integer connections, Integer threads, Integer durationSeconds, String urlPath,
-                         Double rpsRelativeTolerance) {
+                         Double rpsRelativeTolerance, Boolean requireVariant) implements VariantEvidence {
     }
 
     public record WrkConsistency(Double rpsRelativeTolerance, Double littlesLawRelativeTolerance,
@@ -31,7 +43,8 @@ public final class CheckParams {
 
     /** The second wrk run: both of the above. */
     public record SecondRun(Integer connections, Integer threads, Integer durationSeconds, String urlPath,
-                            Double rpsRelativeTolerance, Double littlesLawRelativeTolerance, Double filledRelativeTolerance) {
+                            Double rpsRelativeTolerance, Double littlesLawRelativeTolerance, Double filledRelativeTolerance,
+                            Boolean requireVariant) implements VariantEvidence {
     }
 
     /** The grader's own load run. */
@@ -69,6 +82,12 @@ public final class CheckParams {
             Map.entry("scaling.wrk_second_run", SecondRun.class));
 
     private CheckParams() {
+    }
+
+    /** True when the check's params say {@code require_variant: true}. */
+    public static boolean variantRequired(ru.mpgu.lab.rubric.Check check) {
+        Optional<Class<? extends Record>> type = typeOf(check.id());
+        return type.isPresent() && check.params(type.get()) instanceof VariantEvidence v && v.variantRequired();
     }
 
     /** The record a check's params bind to; empty for checks the grader does not know (they keep a plain map). */

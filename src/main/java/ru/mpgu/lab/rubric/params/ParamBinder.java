@@ -63,7 +63,7 @@ public final class ParamBinder {
         for (RecordComponent c : type.getRecordComponents()) {
             if (snake(c.getName()).equals(key)) {
                 Class<?> t = c.getType();
-                return t == Integer.class ? "целым числом" : t == Double.class ? "числом" : t == List.class ? "списком"
+                return t == Integer.class ? "целым числом" : t == Double.class ? "числом" : t == Boolean.class ? "true или false" : t == List.class ? "списком"
                         : "строкой";
             }
         }
