@@ -23,6 +23,8 @@ import ru.mpgu.lab.facts.StackHash;
 import ru.mpgu.lab.integrity.IntegrityCheck;
 import ru.mpgu.lab.integrity.IntegrityManifest;
 import ru.mpgu.lab.integrity.IntegrityReport;
+import ru.mpgu.lab.ocr.OcrCache;
+import ru.mpgu.lab.ocr.OcrEngine;
 import ru.mpgu.lab.output.ReportWriter;
 import ru.mpgu.lab.output.Texts;
 import ru.mpgu.lab.report.LabReport;
@@ -32,6 +34,7 @@ import ru.mpgu.lab.rubric.Rubric;
 import ru.mpgu.lab.scoring.CriterionScore;
 import ru.mpgu.lab.scoring.ScoreOverride;
 import ru.mpgu.lab.scoring.ScoreSheet;
+import ru.mpgu.lab.variant.ScreenshotCode;
 
 /**
  * Grades every subfolder of a submissions folder, one at a time, and keeps gradebook.csv and index.html up to date
@@ -89,6 +92,18 @@ public final class BatchRunner {
     public Summary run() throws IOException {
         Path outDir = settings.out().toAbsolutePath().normalize();
         Files.createDirectories(outDir);
+        // the same screenshot (copied, or in many submissions) is read once per batch, and once across resumed batches
+        OcrEngine previous = ScreenshotCode.engine();
+        OcrCache cache = OcrCache.open(outDir.resolve(OcrCache.FILE_NAME), previous, line -> say("Внимание: " + line));
+        ScreenshotCode.use(cache);
+        try {
+            return run(outDir);
+        } finally {
+            ScreenshotCode.use(previous);
+        }
+    }
+
+    private Summary run(Path outDir) throws IOException {
         List<Path> folders = submissions(outDir);
         List<GradebookRow> rows = new ArrayList<>();
         int graded = 0;
