@@ -3,16 +3,20 @@ package ru.mpgu.lab.ocr;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /**
- * The {@code tesseract} binary (Debian: tesseract-ocr), run as a child process on a grey, upscaled copy of the picture.
+ * The {@code tesseract} binary (Debian: tesseract-ocr), run as a child process on a grey, upscaled copy of the
+ * picture, at the lowest CPU priority: OCR must never take CPU from a stack whose requests per second are being measured.
  */
 public final class TesseractOcr implements OcrEngine {
 
@@ -79,8 +83,11 @@ public final class TesseractOcr implements OcrEngine {
             g.drawImage(src, 0, 0, big.getWidth(), big.getHeight(), null);
             g.dispose();
             ImageIO.write(big, "png", tmp.toFile());
-            Process p = new ProcessBuilder(List.of(binary, tmp.toString(), "stdout", "-l", LANGUAGE))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder(command(List.of(binary, tmp.toString(), "stdout", "-l", LANGUAGE), niceOnPath()))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            // one thread per reading: the batch runs several readings at once, OpenMP's threads would only fight
+            pb.environment().put("OMP_THREAD_LIMIT", "1");
+            Process p = pb.start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -96,5 +103,37 @@ public final class TesseractOcr implements OcrEngine {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** {@code nice -n 19 CMD} when {@code nice} exists (Linux, macOS), else CMD as is (Windows). */
+    static List<String> command(List<String> cmd, boolean nice) {
+        if (!nice) {
+            return cmd;
+        }
+        List<String> out = new ArrayList<>(List.of("nice", "-n", "19"));
+        out.addAll(cmd);
+        return out;
+    }
+
+    private static volatile Boolean nice;
+
+    static boolean niceOnPath() {
+        if (nice == null) {
+            nice = onPath("nice", System.getenv("PATH"), System.getProperty("os.name", ""));
+        }
+        return nice;
+    }
+
+    /** An executable {@code name} in one of {@code path}'s folders; never on Windows (no nice there). */
+    static boolean onPath(String name, String path, String osName) {
+        if (path == null || osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, name)) && !Files.isDirectory(Path.of(dir, name))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
