@@ -208,11 +208,25 @@ public final class BatchRunner {
             say(abortReason);
             return new Summary(rows, results.graded(), results.skippedCount(), true, abortReason);
         }
+        if (!results.timings().isEmpty()) {
+            say("Время замеров стендов (по этапам, из " + FACTS_DIR + "/*.json, поле phaseMillis):");
+            results.timings().forEach(line -> say("  " + line));
+        }
         say("Группы похожих ответов для решения преподавателя: " + outDir.resolve(AnswerGroups.FILE_NAME) + " ("
                 + answerGroups.write(outDir, folders).size() + ")");
         say("Готово: проверено " + results.graded() + ", пропущено (без изменений) " + results.skippedCount() + ". Таблица: "
                 + outDir.resolve(GradebookCsv.FILE_NAME) + ", сводка: " + outDir.resolve(BatchHtml.FILE_NAME));
         return new Summary(rows, results.graded(), results.skippedCount(), false, "");
+    }
+
+    /** «замер стенда 1a2b…: запуск стенда 43,5 с; …», when this job's grading just measured its stack and saved the facts. */
+    private Optional<String> measurementPhases(Job job) {
+        if (job.facts() == null) {
+            return Optional.empty();
+        }
+        return StackFacts.readFor(job.facts(), job.repo(), settings.rubricFile())
+                .filter(f -> f.measuredOn().equals(job.repo().getFileName().toString()) && !f.phaseMillis().isEmpty())
+                .map(f -> "замер стенда " + StackHash.shortForm(job.stack()) + " (" + job.name() + "): " + f.describePhases());
     }
 
     /** True when the job's stack has facts measured with this rubric (then it is graded against them). */
@@ -280,6 +294,8 @@ public final class BatchRunner {
         private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean();
         private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
         private volatile IOException failure;
+        /** One line per stack measured in this batch: where its time went. */
+        private final List<String> timings = new ArrayList<>();
 
         Results(Path outDir, int size) {
             this.outDir = outDir;
@@ -304,6 +320,12 @@ public final class BatchRunner {
                 graded++;
                 say(job.prefix() + describe(row) + (job.facts() == null ? "" : (replay ? ", стенд " : ", измерен стенд ")
                         + StackHash.shortForm(job.stack())));
+                if (!replay) {
+                    measurementPhases(job).ifPresent(line -> {
+                        say("    " + line);
+                        timings.add(line);
+                    });
+                }
             }
             dirty.set(true);
             while (dirty.get() && writing.tryLock()) {
@@ -331,6 +353,10 @@ public final class BatchRunner {
 
         synchronized List<GradebookRow> rows() {
             return java.util.Arrays.stream(rows).filter(java.util.Objects::nonNull).toList();
+        }
+
+        synchronized List<String> timings() {
+            return List.copyOf(timings);
         }
 
         synchronized int graded() {
