@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import ru.mpgu.lab.charts.ChartFiles;
@@ -23,6 +27,8 @@ import ru.mpgu.lab.facts.StackHash;
 import ru.mpgu.lab.integrity.IntegrityCheck;
 import ru.mpgu.lab.integrity.IntegrityManifest;
 import ru.mpgu.lab.integrity.IntegrityReport;
+import ru.mpgu.lab.ocr.OcrCache;
+import ru.mpgu.lab.ocr.OcrEngine;
 import ru.mpgu.lab.output.ReportWriter;
 import ru.mpgu.lab.output.Texts;
 import ru.mpgu.lab.report.LabReport;
@@ -32,10 +38,12 @@ import ru.mpgu.lab.rubric.Rubric;
 import ru.mpgu.lab.scoring.CriterionScore;
 import ru.mpgu.lab.scoring.ScoreOverride;
 import ru.mpgu.lab.scoring.ScoreSheet;
+import ru.mpgu.lab.variant.ScreenshotCode;
 
 /**
- * Grades every subfolder of a submissions folder, one at a time, and keeps gradebook.csv and index.html up to date
- * after each student (atomic writes), so an interrupted batch loses nothing and a rerun skips finished students.
+ * Grades every subfolder of a submissions folder and keeps gradebook.csv and index.html up to date after each student
+ * (atomic writes), so an interrupted batch loses nothing and a rerun skips finished students. Stacks are measured one
+ * at a time; submissions graded against a measured stack's facts run on a pool meanwhile ({@link #withJobs}).
  */
 public final class BatchRunner {
 
@@ -79,6 +87,16 @@ public final class BatchRunner {
     }
 
     private ru.mpgu.lab.variant.Roster roster;
+    private int jobs = Runtime.getRuntime().availableProcessors();
+
+    /** How many submissions are graded against measured facts at once (stack measurements always run one at a time). */
+    public BatchRunner withJobs(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, was " + n);
+        }
+        this.jobs = n;
+        return this;
+    }
 
     /** The class list: each submission is then checked against its roster variant (flags and notes only). */
     public BatchRunner withRoster(ru.mpgu.lab.variant.Roster classList) {
@@ -89,17 +107,38 @@ public final class BatchRunner {
     public Summary run() throws IOException {
         Path outDir = settings.out().toAbsolutePath().normalize();
         Files.createDirectories(outDir);
+        // the same screenshot (copied, or in many submissions) is read once per batch, and once across resumed batches
+        OcrEngine previous = ScreenshotCode.engine();
+        OcrCache cache = OcrCache.open(outDir.resolve(OcrCache.FILE_NAME), previous, line -> say("Внимание: " + line));
+        ScreenshotCode.use(cache);
+        try {
+            return run(outDir);
+        } finally {
+            ScreenshotCode.use(previous);
+        }
+    }
+
+    /** One submission still to grade, in folder order. {@code stack} and {@code facts} are null for one measured alone. */
+    private record Job(int index, Path repo, String name, String prefix, Path studentDir, Map<String, ScoreOverride> section,
+                       String hash, String stack, Path facts) {
+    }
+
+    /**
+     * Stack measurements run here, one at a time (each includes load runs and the database's CPU share: two at once
+     * would skew both); as soon as a stack's facts are measured, its other submissions go to the pool, graded against
+     * the facts in this JVM while the next stack boots. Rows are kept by folder index, so the outputs keep folder order.
+     */
+    private Summary run(Path outDir) throws IOException {
         List<Path> folders = submissions(outDir);
-        List<GradebookRow> rows = new ArrayList<>();
-        int graded = 0;
-        int skipped = 0;
         say("Работ к проверке: " + folders.size() + ". Результаты: " + outDir);
         Map<Path, String> stacks = stackHashes(folders);
         long distinct = stacks.values().stream().distinct().count();
         say("Различных стендов: " + distinct + " (каждый запускается и измеряется один раз, остальные работы"
-                + " оцениваются по его замеру)");
+                + " оцениваются по его замеру; одновременно оценивается до " + jobs + ")");
         AnswerGroups answerGroups = new AnswerGroups(settings.rubric());
         Map<String, Map<String, ScoreOverride>> groupVerdicts = answerGroups.overrides(outDir);
+        Results results = new Results(outDir, folders.size());
+        List<Job> pending = new ArrayList<>();
         for (int i = 0; i < folders.size(); i++) {
             Path repo = folders.get(i);
             String name = repo.getFileName().toString();
@@ -111,36 +150,222 @@ public final class BatchRunner {
             String hash = ContentHash.of(repo, rubricText(), BatchOverrides.fingerprint(section));
             Optional<DoneMarker> done = settings.force() ? Optional.empty() : DoneMarker.read(studentDir);
             if (done.isPresent() && done.get().hash().equals(hash)) {
-                rows.add(done.get().row());
-                skipped++;
+                results.skipped(i, done.get().row());
                 say(prefix + "уже проверено, работа не менялась - пропускаю");
                 continue;
             }
-            Path facts = stacks.containsKey(repo) ? factsFile(outDir, stacks.get(repo)) : null;
-            boolean replay = facts != null && StackFacts.readFor(facts, repo, settings.rubricFile()).isPresent();
-            GradebookRow row = gradeOne(name, repo, studentDir, section, facts, replay);
-            rows.add(row);
-            graded++;
-            say(prefix + describe(row) + (facts == null ? "" : (replay ? ", стенд " : ", измерен стенд ")
-                    + StackHash.shortForm(stacks.get(repo))));
-            if (!row.flags().contains(Flags.INFRASTRUCTURE)) {
-                new DoneMarker(hash, Instant.now(), row).write(studentDir);
+            String stack = stacks.get(repo);
+            pending.add(new Job(i, repo, name, prefix, studentDir, section, hash, stack,
+                    stack == null ? null : factsFile(outDir, stack)));
+        }
+        String abortReason = "";
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, new GraderThreads());
+        List<Future<?>> queued = new ArrayList<>();
+        java.util.Set<Job> dispatched = new java.util.HashSet<>();
+        try {
+            for (Job job : pending) { // a resumed batch: stacks measured before go to the pool at once
+                if (job.facts() != null && !dispatched.contains(job) && measured(job)) {
+                    dispatch(pending, job.stack(), dispatched, pool, queued, results);
+                }
             }
-            writeOutputs(outDir, rows);
-            if (row.flags().contains(Flags.INFRASTRUCTURE) && !dockerAlive.getAsBoolean()) {
-                String reason = "Docker не отвечает: проверка остановлена после «" + name + "». Готовые строки сохранены в "
-                        + outDir.resolve(GradebookCsv.FILE_NAME) + ". Запустите Docker и повторите команду:"
-                        + " проверенные работы будут пропущены.";
-                say(reason);
-                return new Summary(rows, graded, skipped, true, reason);
+            for (Job job : pending) {
+                if (dispatched.contains(job) || results.failure() != null) {
+                    continue;
+                }
+                dispatched.add(job);
+                GradebookRow row = grade(job, false);
+                results.record(job, row, false);
+                if (job.facts() != null && measured(job)) {
+                    dispatch(pending, job.stack(), dispatched, pool, queued, results);
+                }
+                if (row.flags().contains(Flags.INFRASTRUCTURE) && !dockerAlive.getAsBoolean()) {
+                    abortReason = "Docker не отвечает: проверка остановлена после «" + job.name() + "». Готовые строки сохранены в "
+                            + outDir.resolve(GradebookCsv.FILE_NAME) + ". Запустите Docker и повторите команду:"
+                            + " проверенные работы будут пропущены.";
+                    break;
+                }
+            }
+            pool.shutdown();
+            for (Future<?> f : queued) {
+                awaitQuietly(f);
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
+                    say("Внимание: не все проверки остановились за 5 минут");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
+        if (results.failure() != null) {
+            throw results.failure();
+        }
+        List<GradebookRow> rows = results.rows();
         writeOutputs(outDir, rows);
+        if (!abortReason.isEmpty()) {
+            say(abortReason);
+            return new Summary(rows, results.graded(), results.skippedCount(), true, abortReason);
+        }
+        if (!results.timings().isEmpty()) {
+            say("Время замеров стендов (по этапам, из " + FACTS_DIR + "/*.json, поле phaseMillis):");
+            results.timings().forEach(line -> say("  " + line));
+        }
         say("Группы похожих ответов для решения преподавателя: " + outDir.resolve(AnswerGroups.FILE_NAME) + " ("
                 + answerGroups.write(outDir, folders).size() + ")");
-        say("Готово: проверено " + graded + ", пропущено (без изменений) " + skipped + ". Таблица: "
+        say("Готово: проверено " + results.graded() + ", пропущено (без изменений) " + results.skippedCount() + ". Таблица: "
                 + outDir.resolve(GradebookCsv.FILE_NAME) + ", сводка: " + outDir.resolve(BatchHtml.FILE_NAME));
-        return new Summary(rows, graded, skipped, false, "");
+        return new Summary(rows, results.graded(), results.skippedCount(), false, "");
+    }
+
+    /** «замер стенда 1a2b…: запуск стенда 43,5 с; …», when this job's grading just measured its stack and saved the facts. */
+    private Optional<String> measurementPhases(Job job) {
+        if (job.facts() == null) {
+            return Optional.empty();
+        }
+        return StackFacts.readFor(job.facts(), job.repo(), settings.rubricFile())
+                .filter(f -> f.measuredOn().equals(job.repo().getFileName().toString()) && !f.phaseMillis().isEmpty())
+                .map(f -> "замер стенда " + StackHash.shortForm(job.stack()) + " (" + job.name() + "): " + f.describePhases());
+    }
+
+    /** True when the job's stack has facts measured with this rubric (then it is graded against them). */
+    private boolean measured(Job job) {
+        return StackFacts.readFor(job.facts(), job.repo(), settings.rubricFile()).isPresent();
+    }
+
+    /** Every not yet dispatched submission with this stack goes to the pool, in folder order. */
+    private void dispatch(List<Job> pending, String stack, java.util.Set<Job> dispatched, ExecutorService pool,
+                          List<Future<?>> queued, Results results) {
+        for (Job job : pending) {
+            if (stack.equals(job.stack()) && dispatched.add(job)) {
+                queued.add(pool.submit(() -> results.record(job, grade(job, true), true)));
+            }
+        }
+    }
+
+    /** Grades one job; whatever goes wrong in it becomes its own row (flagged, no done marker), never the batch's end. */
+    private GradebookRow grade(Job job, boolean replay) {
+        try {
+            return gradeOne(job.name(), job.repo(), job.studentDir(), job.section(), job.facts(), replay);
+        } catch (IOException | RuntimeException e) {
+            return new GradebookRow(job.name(), "", "", Map.of(), null, settings.rubric().total(), "",
+                    List.of(Flags.INFRASTRUCTURE), 0, null, null, "",
+                    List.of("внутренняя ошибка проверки (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); работа будет проверена заново при следующем запуске"));
+        }
+    }
+
+    private static void awaitQuietly(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            // record() keeps its own failure; a grading's own errors are rows already
+        }
+    }
+
+    /** Pool threads: named for thread dumps, daemon so a stuck one never keeps the JVM from exiting after Ctrl-C. */
+    private static final class GraderThreads implements java.util.concurrent.ThreadFactory {
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(1);
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, THREAD_PREFIX + next.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+
+    /** Pool thread names start with this (tests check none is left). */
+    static final String THREAD_PREFIX = "lab-batch-grader-";
+
+    /**
+     * Finished rows by folder index, shared by the measuring thread and the pool. Each finished row: its done marker,
+     * its progress line, then gradebook.csv and index.html rewritten; a thread finding a rewrite under way leaves it to
+     * that thread (it rewrites again with the new row), so the pool never queues behind the outputs.
+     */
+    private final class Results {
+        private final Path outDir;
+        private final GradebookRow[] rows;
+        private int graded;
+        private int skipped;
+        private final java.util.concurrent.atomic.AtomicBoolean dirty = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
+        private volatile IOException failure;
+        /** One line per stack measured in this batch: where its time went. */
+        private final List<String> timings = new ArrayList<>();
+
+        Results(Path outDir, int size) {
+            this.outDir = outDir;
+            this.rows = new GradebookRow[size];
+        }
+
+        synchronized void skipped(int index, GradebookRow row) {
+            rows[index] = row;
+            skipped++;
+        }
+
+        void record(Job job, GradebookRow row, boolean replay) {
+            try {
+                if (!row.flags().contains(Flags.INFRASTRUCTURE)) {
+                    new DoneMarker(job.hash(), Instant.now(), row).write(job.studentDir());
+                }
+            } catch (IOException e) {
+                fail(e);
+            }
+            synchronized (this) {
+                rows[job.index()] = row;
+                graded++;
+                say(job.prefix() + describe(row) + (job.facts() == null ? "" : (replay ? ", стенд " : ", измерен стенд ")
+                        + StackHash.shortForm(job.stack())));
+                if (!replay) {
+                    measurementPhases(job).ifPresent(line -> {
+                        say("    " + line);
+                        timings.add(line);
+                    });
+                }
+            }
+            dirty.set(true);
+            while (dirty.get() && writing.tryLock()) {
+                try {
+                    if (dirty.getAndSet(false)) {
+                        writeOutputs(outDir, rows());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    fail(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+                } finally {
+                    writing.unlock();
+                }
+            }
+        }
+
+        private synchronized void fail(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        IOException failure() {
+            return failure;
+        }
+
+        synchronized List<GradebookRow> rows() {
+            return java.util.Arrays.stream(rows).filter(java.util.Objects::nonNull).toList();
+        }
+
+        synchronized List<String> timings() {
+            return List.copyOf(timings);
+        }
+
+        synchronized int graded() {
+            return graded;
+        }
+
+        synchronized int skippedCount() {
+            return skipped;
+        }
     }
 
     GradebookRow gradeOne(String name, Path repo, Path studentDir, Map<String, ScoreOverride> section) throws IOException {
@@ -325,7 +550,7 @@ public final class BatchRunner {
         return sb.toString();
     }
 
-    private void say(String line) {
+    private synchronized void say(String line) {
         out.println(line);
         out.flush();
     }

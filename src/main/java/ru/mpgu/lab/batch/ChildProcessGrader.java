@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import ru.mpgu.lab.grading.MeasurementsFile;
+import ru.mpgu.lab.ocr.OcrCache;
 import ru.mpgu.lab.output.ScoreSheetJson;
 import ru.mpgu.lab.scoring.ScoreSheet;
+import ru.mpgu.lab.variant.ScreenshotCode;
 
 /**
  * Runs each grading in a child JVM ({@code java -cp <this classpath> ru.mpgu.lab.cli.LabCli grade ...}) with a
@@ -48,8 +50,12 @@ public final class ChildProcessGrader implements SubmissionGrader {
 
     static List<String> javaCommand(GradeRequest r) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "ru.mpgu.lab.cli.LabCli", "grade",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
+        if (ScreenshotCode.engine() instanceof OcrCache cache) {
+            // the child reads the batch's screenshots too: through the same cache file
+            cmd.add("-D" + ScreenshotCode.CACHE_PROPERTY + "=" + cache.file());
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "ru.mpgu.lab.cli.LabCli", "grade",
                 "--repo", r.repo().toString(), "--out", r.reportDir().toString(), "--rubric", r.rubric().toString()));
         if (r.overrides() != null) {
             cmd.add("--overrides");

@@ -33,8 +33,9 @@ import ru.mpgu.lab.stack.CommandRunner;
 import ru.mpgu.lab.stack.StaleStacks;
 
 /**
- * {@code lab batch}: grades every subfolder of --submissions with the teacher's grader and rubric, each in a child
- * JVM with a time budget; writes gradebook.csv, index.html and per-student reports into --out. Resumable.
+ * {@code lab batch}: grades every subfolder of --submissions with the teacher's grader and rubric; each distinct stack is
+ * measured once in a child JVM with a time budget, the other submissions are graded against its facts in this JVM,
+ * --jobs at once; writes gradebook.csv, index.html and per-student reports into --out. Resumable.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Проверить все работы группы: каждая подпапка --submissions - одна работа.",
@@ -69,9 +70,10 @@ public class BatchCommand implements Callable<Integer> {
             description = "Предел времени на одну работу: 300s, 5m (по умолчанию 300s).")
     Duration budget;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-            description = "Сколько работ проверять одновременно (поддерживается только 1: замеры нагрузки мешали бы друг другу).")
-    int jobs;
+    @Option(names = "--jobs", paramLabel = "N", converter = JobsConverter.class,
+            description = {"Сколько работ оценивать одновременно по уже измеренному стенду (по умолчанию - число ядер, ${DEFAULT-VALUE}).",
+                    "Стенды запускаются и измеряются всегда по одному: иначе они делили бы процессор и замеры исказились бы."})
+    int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--force", description = "Проверить заново все работы, даже уже проверенные.")
     boolean force;
@@ -84,9 +86,9 @@ public class BatchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (jobs != 1) {
-            throw new ParameterException(spec.commandLine(), "--jobs " + jobs + " не поддерживается: работы проверяются по одной,"
-                    + " иначе стенды делят процессор и замеры запросов в секунду искажаются. Укажите --jobs 1.");
+        if (jobs < 1) {
+            throw new ParameterException(spec.commandLine(), "--jobs " + jobs + ": число одновременных проверок должно быть"
+                    + " целым и не меньше 1 (например, --jobs 1 - по одной работе).");
         }
         if (!Files.isDirectory(submissions)) {
             throw new ParameterException(spec.commandLine(), "папка с работами не найдена: " + submissions.toAbsolutePath());
@@ -140,7 +142,7 @@ public class BatchCommand implements Callable<Integer> {
         try {
             BatchRunner.Summary summary = new BatchRunner(new BatchRunner.Settings(submissions, outDir, rubricFile,
                     teacherRubric, overrideMap, budget, teacherManifest, force), grader, replayGrader,
-                    graderOverride != null ? () -> true : BatchCommand::dockerAlive, outWriter).withRoster(classList).run();
+                    graderOverride != null ? () -> true : BatchCommand::dockerAlive, outWriter).withRoster(classList).withJobs(jobs).run();
             return summary.aborted() ? 1 : 0;
         } catch (IOException e) {
             err.println("Ошибка записи результатов (нет места на диске или нет прав?): " + e.getMessage());
@@ -207,6 +209,24 @@ public class BatchCommand implements Callable<Integer> {
 
     static boolean dockerAlive() {
         return CommandRunner.run(null, Map.of(), Duration.ofSeconds(20), List.of("docker", "info")).ok();
+    }
+
+    /** A whole number ≥ 1. */
+    public static final class JobsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (n < 1) {
+                throw new IllegalArgumentException("--jobs " + value + ": число одновременных проверок должно быть целым и"
+                        + " не меньше 1 (например, --jobs 1 - по одной работе).");
+            }
+            return n;
+        }
     }
 
     /** 300s, 5m, 1h, 90 (seconds). */

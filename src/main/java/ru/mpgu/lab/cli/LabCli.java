@@ -70,7 +70,10 @@ public class LabCli implements Runnable {
     }
 
     private static String russian(ParameterException ex) {
-        if (ex.getCause() instanceof IllegalArgumentException || ex.getClass() == ParameterException.class) {
+        if (ex.getCause() instanceof IllegalArgumentException converter && converter.getClass() == IllegalArgumentException.class) {
+            return converter.getMessage(); // our converters' own Russian text, without picocli's English wrapper
+        }
+        if (ex.getClass() == ParameterException.class) {
             return ex.getMessage();
         }
         if (ex instanceof MissingParameterException missing) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,10 +32,12 @@ import ru.mpgu.lab.rubric.CheckOutcome;
  * @param outcomes    check id → outcome of each live check
  * @param measurements the grader's own figures (rps_1_replica, …)
  * @param attachments files for the report (service logs of a stack that did not boot)
+ * @param phaseMillis where the measurement's wall time went, in the order it was spent: boot, each live check's own
+ *                    time, the grader's load runs, scaling, teardown (milliseconds; empty in files from before)
  */
 public record StackFacts(int version, String stackHash, String rubricHash, String measuredAt, String measuredOn,
                          Map<String, CheckOutcome> outcomes, Map<String, Double> measurements,
-                         Map<String, String> attachments) {
+                         Map<String, String> attachments, Map<String, Long> phaseMillis) {
 
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -46,12 +49,35 @@ public record StackFacts(int version, String stackHash, String rubricHash, Strin
         outcomes = outcomes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         measurements = measurements == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measurements));
         attachments = attachments == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
+        phaseMillis = phaseMillis == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
     }
 
     public static StackFacts measured(Path repo, Path rubric, Instant at, Map<String, CheckOutcome> outcomes,
                                       Map<String, Double> measurements, Map<String, String> attachments) throws IOException {
+        return measured(repo, rubric, at, outcomes, measurements, attachments, Map.of());
+    }
+
+    public static StackFacts measured(Path repo, Path rubric, Instant at, Map<String, CheckOutcome> outcomes,
+                                      Map<String, Double> measurements, Map<String, String> attachments,
+                                      Map<String, Duration> phases) throws IOException {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        phases.forEach((name, d) -> millis.put(name, d.toMillis()));
         return new StackFacts(VERSION, StackHash.of(repo), rubricHash(rubric), at.toString(),
-                repo.toAbsolutePath().normalize().getFileName().toString(), outcomes, measurements, attachments);
+                repo.toAbsolutePath().normalize().getFileName().toString(), outcomes, measurements, attachments, millis);
+    }
+
+    /** «запуск стенда 43,5 с; проверка launch.orders_json 0,4 с; …; всего 1 мин 52 с», or empty when not recorded. */
+    public String describePhases() {
+        if (phaseMillis.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        long total = 0;
+        for (Map.Entry<String, Long> e : phaseMillis.entrySet()) {
+            sb.append(e.getKey()).append(' ').append(ru.mpgu.lab.output.Texts.duration(Duration.ofMillis(e.getValue()))).append("; ");
+            total += e.getValue();
+        }
+        return sb.append("всего ").append(ru.mpgu.lab.output.Texts.duration(Duration.ofMillis(total))).toString();
     }
 
     /** The facts in {@code file} when they were measured on {@code repo}'s stack files with this rubric; else empty. */

@@ -53,6 +53,10 @@ public final class LabRun implements AutoCloseable {
     private volatile String currentCheck;
     private volatile CheckOutcome verdict;
     private volatile boolean closed;
+    private volatile long checkStartedNanos;
+    private volatile Duration timedBeforeCheck = Duration.ZERO;
+    /** Phase name of a live check's own time: «проверка load.no_errors». */
+    public static final String CHECK_PHASE = "проверка ";
     private final StackFacts facts;
     private final Consumer<Map<String, String>> publisher;
 
@@ -182,10 +186,19 @@ public final class LabRun implements AutoCloseable {
     void beginCheck(String id) {
         currentCheck = id;
         verdict = null;
+        checkStartedNanos = System.nanoTime();
+        timedBeforeCheck = timer.total();
     }
 
     /** Ends the current check; returns the verdict the check gave itself, if any. */
     Optional<CheckOutcome> endCheck() {
+        String id = currentCheck;
+        if (id != null && liveChecks.contains(id)) {
+            // the check's own time: boot, scaling and load runs inside it are phases of their own
+            Duration inside = timer.total().minus(timedBeforeCheck);
+            Duration own = Duration.ofNanos(System.nanoTime() - checkStartedNanos).minus(inside);
+            timer.add(CHECK_PHASE + id, own.isNegative() ? Duration.ZERO : own);
+        }
         CheckOutcome given = verdict;
         verdict = null;
         currentCheck = null;
@@ -291,7 +304,8 @@ public final class LabRun implements AutoCloseable {
             return;
         }
         try {
-            StackFacts.measured(config.repo(), config.rubric(), startedAt, outcomes, measurements(), attachments()).write(config.facts());
+            StackFacts.measured(config.repo(), config.rubric(), startedAt, outcomes, measurements(), attachments(), timer.snapshot())
+                    .write(config.facts());
         } catch (java.io.IOException | RuntimeException e) {
             progress("замер стенда не сохранён: " + e.getMessage());
         }

@@ -31,6 +31,13 @@ public final class PhaseTimer {
         phases.merge(phase, duration, Duration::plus);
     }
 
+    /** All phases together so far (a check's own time is its wall time less the phases timed inside it). */
+    public Duration total() {
+        synchronized (phases) {
+            return phases.values().stream().reduce(Duration.ZERO, Duration::plus);
+        }
+    }
+
     public Map<String, Duration> snapshot() {
         synchronized (phases) {
             return new LinkedHashMap<>(phases);

@@ -1,25 +1,21 @@
 package ru.mpgu.lab.variant;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
+import ru.mpgu.lab.ocr.OcrCache;
+import ru.mpgu.lab.ocr.OcrEngine;
+import ru.mpgu.lab.ocr.TesseractOcr;
 
 /**
- * Reads the variant code off a screenshot with Tesseract OCR (Debian: tesseract-ocr, tesseract-ocr-rus), run as a
- * process when it is installed. Without it the caller sends the picture to the teacher.
+ * Reads the variant code off a screenshot with OCR ({@link TesseractOcr} by default, when it is installed).
+ * Without it the caller sends the picture to the teacher.
  */
 public final class ScreenshotCode {
 
@@ -38,36 +34,48 @@ public final class ScreenshotCode {
 
     /** "V 17 - K4QX", "V17—K4QX": OCR splits and swaps dashes; the four letters are checked against the alphabet. */
     private static final Pattern LOOSE_CODE = Pattern.compile("V\\s?([0-9OQDIlL|]{2})\\s?[-–—_~]\\s?([A-Z0-9]{4})");
-    private static volatile Boolean engine;
-    private static final String TESSERACT = System.getProperty("lab.tesseract", "tesseract");
+    /** A batch hands its OCR cache file to the child JVMs it starts under this system property. */
+    public static final String CACHE_PROPERTY = "lab.ocr.cache";
+    private static volatile OcrEngine engine = defaultEngine();
 
     private ScreenshotCode() {
     }
 
-    /** True when {@code tesseract --version} runs. Checked once per JVM. */
+    /** True when the OCR engine can run here (tesseract: {@code tesseract --version} runs; checked once). */
     public static boolean engineInstalled() {
-        if (engine == null) {
-            try {
-                Process p = new ProcessBuilder(TESSERACT, "--version").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                engine = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-            } catch (IOException e) {
-                engine = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                engine = false;
-            }
-        }
+        return engine.available();
+    }
+
+    /** The engine every reading goes through now. */
+    public static OcrEngine engine() {
         return engine;
     }
 
+    /**
+     * Puts {@code next} in front of every reading in this JVM (the batch: its {@link OcrCache}); returns the one it
+     * replaces, for the caller to put back.
+     */
+    public static OcrEngine use(OcrEngine next) {
+        OcrEngine previous = engine;
+        engine = next;
+        return previous;
+    }
+
+    /** Tesseract; behind the cache file named by {@code -Dlab.ocr.cache} (a batch's child JVM) when it is set. */
+    private static OcrEngine defaultEngine() {
+        OcrEngine tesseract = TesseractOcr.fromSystem();
+        String cache = System.getProperty(CACHE_PROPERTY, "");
+        return cache.isBlank() ? tesseract : OcrCache.open(Path.of(cache), tesseract, System.err::println);
+    }
+
     public static Reading read(Path image, StudentVariant expected) {
-        if (!engineInstalled()) {
+        OcrEngine ocr = engine;
+        if (!ocr.available()) {
             return new Reading(Kind.NO_ENGINE, List.of(), "распознавание текста (tesseract) не установлено");
         }
         String text;
         try {
-            text = ocr(image);
+            text = ocr.text(image);
         } catch (IOException e) {
             return new Reading(Kind.UNREADABLE, List.of(), "tesseract не прочитал картинку: " + e.getMessage());
         }
@@ -86,11 +94,12 @@ public final class ScreenshotCode {
 
     /** Every variant code OCR finds on the picture; empty without tesseract or when it fails. */
     public static List<String> codesOn(Path image) {
-        if (!engineInstalled()) {
+        OcrEngine ocr = engine;
+        if (!ocr.available()) {
             return List.of();
         }
         try {
-            return codesIn(ocr(image));
+            return codesIn(ocr.text(image));
         } catch (IOException e) {
             return List.of();
         }
@@ -122,39 +131,5 @@ public final class ScreenshotCode {
             }
         }
         return diff <= 1;
-    }
-
-    /** Screenshots of a browser page have small text: tesseract reads it far better at twice the size. */
-    private static String ocr(Path image) throws IOException {
-        BufferedImage src = ImageIO.read(image.toFile());
-        if (src == null) {
-            throw new IOException("не картинка");
-        }
-        Path tmp = Files.createTempFile("lab-ocr-", ".png");
-        try {
-            int scale = Math.max(src.getWidth(), src.getHeight()) > 3000 ? 1 : 2;
-            BufferedImage big = new BufferedImage(src.getWidth() * scale, src.getHeight() * scale, BufferedImage.TYPE_BYTE_GRAY);
-            Graphics2D g = big.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.drawImage(src, 0, 0, big.getWidth(), big.getHeight(), null);
-            g.dispose();
-            ImageIO.write(big, "png", tmp.toFile());
-            Process p = new ProcessBuilder(TESSERACT, tmp.toString(), "stdout", "-l", "eng")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("tesseract не уложился в 60 с");
-            }
-            if (p.exitValue() != 0) {
-                throw new IOException("tesseract завершился с кодом " + p.exitValue());
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("прервано");
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -48,7 +48,7 @@ final class BatchFixtures {
     static final class FakeGrader implements SubmissionGrader {
         final Map<String, GradingOutcome> canned;
         final AtomicInteger calls = new AtomicInteger();
-        final List<GradeRequest> requests = new ArrayList<>();
+        final List<GradeRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
 
         FakeGrader(Map<String, GradingOutcome> canned) {
             this.canned = canned;

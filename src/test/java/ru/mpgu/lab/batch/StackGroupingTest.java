@@ -27,7 +27,7 @@ class StackGroupingTest {
 
     /** Stands in for the child JVM: grades and, like it, writes the stack facts it measured. */
     static final class Measuring implements SubmissionGrader {
-        final List<GradeRequest> requests = new ArrayList<>();
+        final List<GradeRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public GradingOutcome grade(GradeRequest r) {
@@ -44,7 +44,7 @@ class StackGroupingTest {
     }
 
     static final class Replaying implements SubmissionGrader {
-        final List<GradeRequest> requests = new ArrayList<>();
+        final List<GradeRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public GradingOutcome grade(GradeRequest r) {

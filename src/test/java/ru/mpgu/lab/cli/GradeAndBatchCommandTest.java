@@ -54,8 +54,12 @@ class GradeAndBatchCommandTest {
         assertThat(err.toString()).contains("каталог работы не найден");
         assertThat(run("grade", "--repo", tmp.toString(), "--rubric", tmp.resolve("x.yaml").toString())).isEqualTo(2);
         assertThat(run("grade", "--format", "pdf")).isEqualTo(2);
-        assertThat(run("batch", "--submissions", tmp.toString(), "--out", tmp.resolve("o").toString(), "--jobs", "2")).isEqualTo(2);
-        assertThat(err.toString()).contains("--jobs 2 не поддерживается");
+        assertThat(run("batch", "--submissions", tmp.toString(), "--out", tmp.resolve("o").toString(), "--jobs", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--jobs 0: число одновременных проверок должно быть целым и не меньше 1");
+        assertThat(run("batch", "--submissions", tmp.toString(), "--out", tmp.resolve("o").toString(), "--jobs=-3")).isEqualTo(2);
+        assertThat(err.toString()).contains("--jobs -3:");
+        assertThat(run("batch", "--submissions", tmp.toString(), "--out", tmp.resolve("o").toString(), "--jobs", "два")).isEqualTo(2);
+        assertThat(err.toString()).as("our Russian text, without picocli's English wrapper").contains("Ошибка: --jobs два: число одновременных");
         assertThat(run("batch", "--submissions", tmp.toString(), "--out", tmp.resolve("o").toString(), "--budget", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("неверный предел времени");
     }

@@ -151,6 +151,9 @@ class GradingExtensionTest {
         assertThat(saved.outcomes()).containsOnlyKeys("load.no_errors");
         assertThat(saved.outcomes().get("load.no_errors").status()).isEqualTo(CheckStatus.FAILED);
         assertThat(saved.outcomes().get("load.no_errors").message()).contains("docker-compose.yml");
+        assertThat(saved.phaseMillis()).as("where the measurement's time went").containsKeys("запуск стенда",
+                LabRun.CHECK_PHASE + "load.no_errors");
+        assertThat(saved.describePhases()).contains("проверка load.no_errors").contains("всего");
     }
 
     @Test
