@@ -20,8 +20,9 @@ import ru.mpgu.lab.scoring.CheckLine;
 /**
  * The five real task groups graded against stack facts, without Docker: with every live check passed the
  * fixtures earn what FixtureGradingIT pins for them on the real stack (model 10, template 3.5).
- * Until the model and partial fixtures are re-recorded on a stand with a variant (and get its .env), the evidence
- * that requires a variant (rubric: require_variant) earns nothing for them: model 7.0, partial 3.6.
+ * The model was recorded on the stand of variant V37-V3NC (its .env: LAB_STUDENT_ID=ivanov), so its wrk outputs match
+ * that variant. The partial fixture has no .env: the evidence that requires a variant (rubric: require_variant) earns
+ * nothing for it (3.6).
  */
 class FactsReplayTest {
 
@@ -35,13 +36,12 @@ class FactsReplayTest {
     @Test
     void theModelAnswerEarnsTenAgainstAHealthyStacksFacts() throws Exception {
         GradingResult result = grade("model");
-        // 10 less the evidence that needs a variant: screenshots 0.5 + 1, wrk run 1 0.5, run 2 1 (no .env yet)
-        assertThat(result.sheet().total()).as(result.consoleSummary()).isEqualTo(7.0);
+        assertThat(result.sheet().total()).as(result.consoleSummary()).isEqualTo(10.0);
         for (String id : List.of("launch.screenshot_orders", "load.wrk_output_valid", "scaling.wrk_second_run",
                 "metrics.screenshot_grafana")) {
-            assertThat(line(result, id).kind()).as(id).isEqualTo(ru.mpgu.lab.rubric.FailureKind.NO_VARIANT);
-            assertThat(line(result, id).earned()).as(id).isZero();
+            assertThat(line(result, id).kind()).as(id).isNotEqualTo(ru.mpgu.lab.rubric.FailureKind.NO_VARIANT);
         }
+        assertThat(line(result, "load.wrk_output_valid").details()).anySatisfy(d -> assertThat(d).startsWith("✓").contains("V37-V3NC"));
         CheckLine boots = line(result, "launch.stack_boots");
         assertThat(boots.details()).anySatisfy(d -> assertThat(d).startsWith("замер стенда "));
         assertThat(result.measurements()).containsEntry("rps_1_replica", 250.0);

@@ -46,7 +46,7 @@ class FixtureGradingIT {
         // the evidence of issue 14 item 2: the -c1 baseline, the database at its limit, the «Вывод»
         assertThat(status(result, "launch.wrk_baseline")).isEqualTo(CheckStatus.PASSED);
         assertThat(status(result, "explanation.db_evidence")).isEqualTo(CheckStatus.PASSED);
-        assertThat(line(result, "explanation.db_evidence").message()).contains("db: CPU 38.9 %");
+        assertThat(line(result, "explanation.db_evidence").message()).contains("db: CPU 40.1 %");
         assertThat(status(result, "explanation.conclusion")).isEqualTo(CheckStatus.PASSED);
         assertThat(result.measurements()).containsKeys("rps_1_replica", "rps_3_replicas");
         assertThat(Files.exists(result.reportDir().resolve("results.json"))).isTrue();
@@ -124,19 +124,18 @@ class FixtureGradingIT {
      */
     private static final double EXPECTED_REPORT_ONLY = 5.1;
     /**
-     * Was 8.1. Now: launch 1.5 (screenshot 0.5, no baseline, answer 1 full), load 1.0 (run 1 0.5 + 0.5, answer 2 too
-     * short 0), metrics 1.0 (no picture, answer 3 full), scaling 1.8 (run 2 without numbers 5/6 of 1.0 → 0.8, answer 4
-     * full), explanation 0.1 (the negated answer 5 «База данных не является узким местом» denies the key claim and
-     * fails outright under the claim grader of issue 12, where it used to get a provisional half; no database section,
-     * no «Вывод», completeness 12/21 × 0.2 → 0.1). Measured 5.4 on the contained stack.
+     * Was 8.1, then 5.4. Now 3.6: the partial report has no .env, so its evidence that the teacher's rubric ties to a
+     * variant (require_variant, issue 16) cannot be tied to the student's stand: the /orders screenshot 0.5, run 1 0.5
+     * and run 2 0.8 go to the teacher with 0 («нет варианта»). The rest as before: answers 1, 3, 4 full, answer 2 too
+     * short, the negated answer 5 fails, completeness 12/21 × 0.2 → 0.1.
      */
-    private static final double EXPECTED_PARTIAL = 5.4;
+    private static final double EXPECTED_PARTIAL = 3.6;
     /**
-     * Was 8.5. The edited wrk outputs earn nothing as before; what is left are the model's answers (5 × 1), the two
-     * screenshots (0.5 + 1) and the completeness share (0.1). Still above the pass mark: the answers are half of the
-     * points by the lab's table, and nothing yet ties a picture to the student's stand (issue 16, item 5).
+     * Was 8.5, then 6.6. Now 5.1, below the pass mark: the edited wrk outputs earn nothing as before, and the two
+     * screenshots (0.5 + 1) no longer count without a variant to tie them to the student's stand (no .env:
+     * require_variant, issue 16). What is left: the model's answers (5 × 1) and the completeness share (0.1).
      */
-    private static final double EXPECTED_FABRICATED = 6.6;
+    private static final double EXPECTED_FABRICATED = 5.1;
 
     private static GradingResult grade(String fixture) {
         Path repo = Fixtures.submission(fixture, work);
