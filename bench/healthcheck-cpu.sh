@@ -17,7 +17,7 @@ tmp=$(mktemp -d); tags=()
 cleanup() { rm -rf "$tmp"; for t in "${tags[@]}"; do docker image rm -f "$t" >/dev/null 2>&1 || true; done; }
 trap cleanup EXIT
 build() { # tag, dockerfile, context
-  DOCKER_BUILDKIT=0 docker build -q -t "$1" -f "$2" "$3" >/dev/null 2>&1; tags+=("$1")
+  DOCKER_BUILDKIT=0 docker build -q --force-rm -t "$1" -f "$2" "$3" >/dev/null 2>&1; tags+=("$1")
 }
 # python stand-ins: "standin" is the image testbed.sh built from the old recipe (stdlib .pyc in place);
 # "realike" applies the new recipe's difference to it (no stdlib .pyc, as docker-library/python deletes them)
