@@ -21,16 +21,7 @@ dc() { docker compose -p "$P" ${COMPOSE_FILES:-} "$@"; }
 trap 'dc down -v --remove-orphans >/dev/null 2>&1 || true' EXIT
 log() { printf '[extension %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
-cpu_us() { # CPU microseconds used so far by one container (cgroup v1 or v2 on the host)
-  local id f; id=$(docker inspect -f '{{.Id}}' "$1")
-  if [ -f "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage" ]; then
-    echo $(( $(cat "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage") / 1000 ))
-  else
-    f=$(ls -d /sys/fs/cgroup/system.slice/docker-"$id".scope /sys/fs/cgroup/docker/"$id" 2>/dev/null | head -1)
-    awk '/^usage_usec/{print $2}' "$f/cpu.stat"
-  fi
-}
-limit_cores() { docker inspect -f '{{.HostConfig.NanoCpus}}' "$1" | awk '{print $1/1e9}'; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack-cpu.sh"
 
 promq() { # PromQL at a unix time → the first value, or "null"
   curl -sf --max-time 10 "$PROM/api/v1/query" --data-urlencode "query=$1" --data-urlencode "time=$2" \
@@ -51,52 +42,32 @@ cache() { # seconds → web=3 recreated with LAB_ORDERS_CACHE_SECONDS=seconds, e
 }
 
 run() { # cache seconds, repeat → one JSON line: wrk figures, CPU share of limit per container, app's db time
-  local s=$1 r=$2 ids before after t0 t1 out dbq dbs dbn
+  local s=$1 r=$2 ids t0 t1 dbq dbs dbn
   ids=$(dc ps -q db web)
-  before=$(for id in $ids; do echo "$id $(cpu_us "$id")"; done)
-  t0=$(date +%s.%N); out=$(timeout 60 wrk -c30 -t2 -d20s "$URL"); t1=$(date +%s.%N)
-  after=$(for id in $ids; do echo "$id $(cpu_us "$id") $(limit_cores "$id") $(docker inspect -f '{{index .Config.Labels "com.docker.compose.service"}}' "$id")"; done)
-  echo "$out" >> "$OUT/extension-wrk.txt"
+  cpu_used $ids > "$OUT/extension-before.txt"
+  t0=$(date +%s.%N); timeout 60 wrk -c30 -t2 -d20s "$URL" > "$OUT/extension-run.txt"; t1=$(date +%s.%N)
+  cpu_snapshot $ids > "$OUT/extension-after.txt"
+  cat "$OUT/extension-run.txt" >> "$OUT/extension-wrk.txt"
   sleep 6 # one more Prometheus scrape (every 5 s) so the window holds the whole run
   local w; w=$(python3 -c "import math,sys; print(math.ceil(float(sys.argv[2]) - float(sys.argv[1])) + 6)" "$t0" "$t1")
   local at; at=$(date +%s)
   dbq=$(promq "sum(increase(db_queries_total{job=\"web\",path=\"/orders\"}[${w}s]))" "$at")
   dbs=$(promq "sum(increase(http_request_db_seconds_sum{job=\"web\",path=\"/orders\"}[${w}s]))" "$at")
   dbn=$(promq "sum(increase(http_request_db_seconds_count{job=\"web\",path=\"/orders\"}[${w}s]))" "$at")
-  python3 - "$s" "$r" "$t0" "$t1" "$dbq" "$dbs" "$dbn" <<PY
-import re, sys, json
-s, r, t0, t1 = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+  run_figures "$OUT/extension-run.txt" "$OUT/extension-before.txt" "$OUT/extension-after.txt" "$t0" "$t1" \
+    | python3 -c '
+import json, sys
+s, r = int(sys.argv[1]), int(sys.argv[2])
 num = lambda v: None if v in ("null", "NaN", "") else float(v)
-dbq, dbs, dbn = (num(v) for v in sys.argv[5:8])
-out = '''$out'''
-before = dict(l.split() for l in '''$before'''.splitlines() if l.strip())
-shares = {"web": []}
-for line in '''$after'''.splitlines():
-    cid, used, limit, svc = line.split()
-    share = (int(used) - int(before[cid])) / 1e6 / (t1 - t0) / float(limit)
-    if svc == "db": shares["db"] = round(share, 3)
-    else: shares["web"].append(round(share, 3))
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-m = re.search(r"Latency\s+([\d.]+)(us|ms|s)", out)
-lat = float(m.group(1)) * {"us": 1e-3, "ms": 1, "s": 1e3}[m.group(2)]
-errors = sum(map(int, re.findall(r"(?:connect|read|write|timeout) (\d+)", out)))
-n2 = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-print(json.dumps({"cache_seconds": s, "repeat": r, "rps": rps, "latency_avg_ms": lat,
-                  "errors": errors + (int(n2.group(1)) if n2 else 0),
-                  "db_share_of_limit": shares.get("db"), "web_share_of_limit": shares["web"],
+dbq, dbs, dbn = (num(v) for v in sys.argv[3:6])
+print(json.dumps({"cache_seconds": s, "repeat": r, **json.load(sys.stdin),
                   "db_ms_per_request": round(dbs / dbn * 1000, 3) if dbs is not None and dbn else None,
-                  "db_queries_in_window": round(dbq) if dbq is not None else None}))
-PY
+                  "db_queries_in_window": round(dbq) if dbq is not None else None}))' "$s" "$r" "$dbq" "$dbs" "$dbn"
 }
 
 log "стенд labext: сборка и запуск"
-# On a loaded machine the db's healthcheck may time out (unhealthy) before it recovers: retry `up`, bounded.
-for i in $(seq 1 40); do
-  LAB_ORDERS_CACHE_SECONDS=0 timeout 300 docker compose -p "$P" ${COMPOSE_FILES:-} up -d --build >/dev/null 2>&1 || true
-  curl -sf -o /dev/null --max-time 10 "$URL" && break
-  sleep 10
-done
-curl -sf -o /dev/null --max-time 10 "$URL" || { dc ps -a; echo "стенд не поднялся" >&2; exit 1; }
+export LAB_ORDERS_CACHE_SECONDS=0 # the main lab first; cache() sets it per run
+boot_until "$URL"
 rows=()
 STAMP=$(date +%Y-%m-%dT%H-%M)
 summary() { # rewritten after every pair, so an interrupted run still leaves its figures

@@ -22,43 +22,17 @@ dc() { docker compose -p "$P" ${COMPOSE_FILES:-} "$@"; }
 [ "${KEEP:-0}" = 1 ] || trap 'dc down -v --remove-orphans >/dev/null 2>&1 || true' EXIT
 log() { printf '[lesson %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
-cpu_us() { # CPU microseconds used so far by one container (cgroup v1 or v2 on the host)
-  local id f; id=$(docker inspect -f '{{.Id}}' "$1")
-  if [ -f "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage" ]; then
-    echo $(( $(cat "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage") / 1000 ))
-  else
-    f=$(ls -d /sys/fs/cgroup/system.slice/docker-"$id".scope /sys/fs/cgroup/docker/"$id" 2>/dev/null | head -1)
-    awk '/^usage_usec/{print $2}' "$f/cpu.stat"
-  fi
-}
-limit_cores() { docker inspect -f '{{.HostConfig.NanoCpus}}' "$1" | awk '{print $1/1e9}'; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack-cpu.sh"
 
 run() { # web count → one JSON line: wrk figures + CPU share of limit per container during the run
-  local n=$1 ids before after t0 t1 out
+  local n=$1 ids t0 t1
   ids=$(dc ps -q db web)
-  before=$(for id in $ids; do echo "$id $(cpu_us "$id")"; done)
-  t0=$(date +%s.%N); out=$(wrk -c30 -t2 -d20s "$URL"); t1=$(date +%s.%N)
-  after=$(for id in $ids; do echo "$id $(cpu_us "$id") $(limit_cores "$id") $(docker inspect -f '{{index .Config.Labels "com.docker.compose.service"}}' "$id")"; done)
-  echo "$out" >> "$OUT/lesson-wrk.txt"
-  python3 - "$n" "$t0" "$t1" <<PY
-import re, sys, json
-n, t0, t1 = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
-out = '''$out'''
-before = dict(l.split() for l in '''$before'''.splitlines() if l.strip())
-shares = {"web": []}
-for line in '''$after'''.splitlines():
-    cid, used, limit, svc = line.split()
-    share = (int(used) - int(before[cid])) / 1e6 / (t1 - t0) / float(limit)
-    if svc == "db": shares["db"] = round(share, 3)
-    else: shares["web"].append(round(share, 3))
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-m = re.search(r"Latency\s+([\d.]+)(us|ms|s)", out)
-lat = float(m.group(1)) * {"us": 1e-3, "ms": 1, "s": 1e3}[m.group(2)]
-errors = sum(map(int, re.findall(r"(?:connect|read|write|timeout) (\d+)", out)))
-n2 = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-print(json.dumps({"web": n, "rps": rps, "latency_avg_ms": lat, "errors": errors + (int(n2.group(1)) if n2 else 0),
-                  "db_share_of_limit": shares.get("db"), "web_share_of_limit": shares["web"]}))
-PY
+  cpu_used $ids > "$OUT/lesson-before.txt"
+  t0=$(date +%s.%N); wrk -c30 -t2 -d20s "$URL" > "$OUT/lesson-run.txt"; t1=$(date +%s.%N)
+  cpu_snapshot $ids > "$OUT/lesson-after.txt"
+  cat "$OUT/lesson-run.txt" >> "$OUT/lesson-wrk.txt"
+  run_figures "$OUT/lesson-run.txt" "$OUT/lesson-before.txt" "$OUT/lesson-after.txt" "$t0" "$t1" \
+    | python3 -c 'import json, sys; print(json.dumps({"web": int(sys.argv[1]), **json.load(sys.stdin)}))' "$n"
 }
 
 scale() { # n → replicas up, healthy, and nginx has re-resolved `web`
@@ -68,13 +42,7 @@ scale() { # n → replicas up, healthy, and nginx has re-resolved `web`
 }
 
 log "стенд lablesson: сборка и запуск"
-# On a loaded machine the db's healthcheck may time out (unhealthy) before it recovers: retry `up`, bounded.
-for i in $(seq 1 40); do
-  dc up -d --build >/dev/null 2>&1 || true
-  curl -sf -o /dev/null --max-time 10 "$URL" && break
-  sleep 10
-done
-curl -sf -o /dev/null --max-time 10 "$URL" || { dc ps -a; echo "стенд не поднялся" >&2; exit 1; }
+boot_until "$URL"
 rows=()
 STAMP=$(date +%Y-%m-%dT%H-%M)
 summary() { # rewritten after every pair, so an interrupted run still leaves its figures

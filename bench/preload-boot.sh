@@ -8,11 +8,7 @@ export LAB_HTTP_PORT=${LAB_HTTP_PORT:-18280} LAB_PROMETHEUS_PORT=${LAB_PROMETHEU
 ov=$(mktemp); rows=$(mktemp)
 dc() { docker compose -p labpre -f docker-compose.yml -f "$ov" "$@"; }
 trap 'dc down -v --remove-orphans >/dev/null 2>&1 || true; rm -f "$ov" "$rows"' EXIT
-cpu_s() { # container → CPU seconds used so far (cgroup v1 or v2)
-  local id; id=$(docker inspect -f '{{.Id}}' "$1")
-  if [ -f "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage" ]; then awk '{print $1/1e9}' "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage"
-  else awk '/^usage_usec/{print $2/1e6}' "$(ls -d /sys/fs/cgroup/system.slice/docker-"$id".scope /sys/fs/cgroup/docker/"$id" 2>/dev/null | head -1)/cpu.stat"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack-cpu.sh"
 for mode in 0 1 0 1; do
   printf 'services:\n  web:\n    environment:\n      WEB_PRELOAD: "%s"\n' "$mode" > "$ov"
   dc up -d --build --wait >/dev/null 2>&1
@@ -21,7 +17,7 @@ for mode in 0 1 0 1; do
     name=$(docker inspect -f '{{.Name}}' "$c"); name=${name#/}
     [ "$name" = labpre-web-1 ] && continue
     printf '{"preload": %s, "replica": "%s", "healthy_after_scale_s": %.1f, "boot_cpu_s": %.2f}\n' \
-      "$mode" "$name" "$(echo "$t1 - $t0" | bc)" "$(cpu_s "$c")" | tee -a "$rows"
+      "$mode" "$name" "$(echo "$t1 - $t0" | bc)" "$(awk -v u="$(cpu_us "$c")" 'BEGIN{print u/1e6}')" | tee -a "$rows"
   done
   dc down -v --remove-orphans >/dev/null 2>&1
 done
