@@ -103,6 +103,7 @@ fi
 # --- figures -----------------------------------------------------------------------------------------------
 python3 - "$WORK/batch-new.log" "$tnew" <<EOF > "bench/results/batch-class-$stamp.json"
 import json, re, sys
+null = None  # the shell writes null for the figures it did not measure
 rows = [l.rstrip("\n").split(" ", 1) for l in open(sys.argv[1], encoding="utf-8") if " " in l]
 start = float(sys.argv[2])
 done = {}
