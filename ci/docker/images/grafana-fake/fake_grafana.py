@@ -5,6 +5,7 @@ Only for CI machines that cannot pull grafana/grafana. Real Grafana is what stud
 import json
 import os
 import re
+import signal
 import sys
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 from urllib.parse import urlparse, parse_qs
@@ -124,6 +125,9 @@ def main():
     port = int(os.environ.get("GF_SERVER_HTTP_PORT", "3000"))
     print(f"grafana-fake: {len(load_dashboards())} dashboard(s), {len(load_datasources())} datasource(s) "
           f"from {PROVISIONING}; listening on :{port}", flush=True)
+    # As PID 1 a process without a SIGTERM handler ignores `docker stop`, which then waits 10 s and kills it.
+    # Real Grafana (its run.sh execs `grafana server`) stops on SIGTERM at once: so does the stand-in.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     ThreadingHTTPServer(("0.0.0.0", port), Handler).serve_forever()
 
 

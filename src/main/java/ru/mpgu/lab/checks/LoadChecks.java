@@ -27,9 +27,14 @@ public final class LoadChecks {
     }
 
     static LoadResult load(LabRun lab, LiveStack stack, Check check, ResponseListener listener, String phase) {
+        return load(lab, stack, check, Duration.ofSeconds(check.intParam("duration_seconds", 10)), listener, phase);
+    }
+
+    /** The load of {@code check}'s parameters, run for {@code duration}. */
+    static LoadResult load(LabRun lab, LiveStack stack, Check check, Duration duration, ResponseListener listener,
+            String phase) {
         String url = stack.httpUrl().resolve(check.stringParam("url_path", "/orders")).toString();
-        LoadConfig config = LoadConfig.of(url, check.intParam("connections", 30), check.intParam("threads", 2),
-                Duration.ofSeconds(check.intParam("duration_seconds", 10)))
+        LoadConfig config = LoadConfig.of(url, check.intParam("connections", 30), check.intParam("threads", 2), duration)
                 // An error is an answer the server failed to give, not one that queued: at one replica, -c30 waits
                 // about a second in the queue, and wrk's 2 s would count a slow moment as server errors. 10 s is
                 // nginx's proxy_read_timeout: past it nginx answers 504, which counts.

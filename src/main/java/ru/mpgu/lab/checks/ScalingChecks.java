@@ -1,6 +1,7 @@
 package ru.mpgu.lab.checks;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import ru.mpgu.lab.stack.LiveStack;
 public final class ScalingChecks {
 
     /** nginx re-resolves `web` every 2 s (resolver valid=2s); give it a few periods before counting. */
-    private static final Duration DNS_SETTLE = Duration.ofSeconds(5);
+    static final Duration DNS_SETTLE = Duration.ofSeconds(5);
 
     private ScalingChecks() {
     }
@@ -29,7 +30,7 @@ public final class ScalingChecks {
     public static CheckOutcome requestsSpreadOverReplicas(LabRun lab, Check check) {
         int replicas = check.intParam("replicas", 3);
         return StackChecks.onStack(lab, check, replicas, stack -> {
-            Poller.pause(DNS_SETTLE);
+            Poller.pause(dnsSettleLeft(lab.webScaledAt(), Instant.now()));
             HeaderValueCounter servedBy = new HeaderValueCounter("X-Served-By");
             LoadResult result = LoadChecks.load(lab, stack, lab.check("load.no_errors"), servedBy, "нагрузка (3 реплики)");
             lab.measured("rps_3_replicas", result.requestsPerSec());
@@ -56,6 +57,16 @@ public final class ScalingChecks {
             return CheckOutcome.passed(check.id(), total + " запросов разошлись по " + counts.size() + " репликам: "
                     + String.join(", ", shares));
         });
+    }
+
+    /**
+     * What is left of {@link #DNS_SETTLE} since the replicas started: they are in Docker's DNS from their start, and
+     * waiting for them to turn healthy (about 10 s) usually covers it all.
+     */
+    static Duration dnsSettleLeft(Optional<Instant> replicasStarted, Instant now) {
+        Duration since = replicasStarted.map(started -> Duration.between(started, now)).orElse(Duration.ZERO);
+        Duration left = DNS_SETTLE.minus(since.isNegative() ? Duration.ZERO : since);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     public static CheckOutcome prometheusSeesReplicas(LabRun lab, Check check) {

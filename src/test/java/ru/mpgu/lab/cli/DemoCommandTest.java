@@ -67,7 +67,8 @@ class DemoCommandTest {
 
     @Test
     void fakeRunPrintsLiveTableComparisonConclusionAndSavesEverything(@TempDir Path dir) throws IOException {
-        server = new FakeLabServer(1, 3);
+        // 20 ms a request: the replicas, not the (possibly busy) machine, set the throughput, so the two lines part
+        server = new FakeLabServer(1, 20);
         Path outDir = dir.resolve("demo");
         String base = server.url("");   // no path: the demo adds --path (/orders)
 

@@ -51,7 +51,7 @@ public final class CheckParams {
     public record Load(Integer connections, Integer threads, Integer durationSeconds, String urlPath, Double maxErrorShare) {
     }
 
-    public record Counter(String metric, String job, Double minIncrease) {
+    public record Counter(String metric, String job, Double minIncrease, Integer loadSeconds) {
     }
 
     public record Dashboard(Integer minPanels) {
