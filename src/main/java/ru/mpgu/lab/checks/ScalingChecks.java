@@ -1,11 +1,13 @@
 package ru.mpgu.lab.checks;
 
+import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.measure.load.HeaderValueCounter;
 import ru.mpgu.lab.measure.load.LoadResult;
@@ -21,7 +23,7 @@ import ru.mpgu.lab.stack.LiveStack;
 /** Task 4: after --scale web=3, nginx spreads the requests and Prometheus sees three replicas. */
 public final class ScalingChecks {
 
-    /** nginx re-resolves `web` every 2 s (resolver valid=2s); give it a few periods before counting. */
+    /** nginx re-resolves `web` every 2 s (resolver valid=2s): a few periods at most before counting. */
     static final Duration DNS_SETTLE = Duration.ofSeconds(5);
 
     private ScalingChecks() {
@@ -30,7 +32,7 @@ public final class ScalingChecks {
     public static CheckOutcome requestsSpreadOverReplicas(LabRun lab, Check check) {
         int replicas = check.intParam("replicas", 3);
         return StackChecks.onStack(lab, check, replicas, stack -> {
-            Poller.pause(dnsSettleLeft(lab.webScaledAt(), Instant.now()));
+            nginxAnswersFromReplicas(stack, lab.check("load.no_errors").stringParam("url_path", "/orders"), replicas);
             HeaderValueCounter servedBy = new HeaderValueCounter("X-Served-By");
             LoadResult result = LoadChecks.load(lab, stack, lab.check("load.no_errors"), servedBy, "нагрузка (3 реплики)");
             lab.measured("rps_3_replicas", result.requestsPerSec());
@@ -60,13 +62,23 @@ public final class ScalingChecks {
     }
 
     /**
-     * What is left of {@link #DNS_SETTLE} since the replicas started: they are in Docker's DNS from their start, and
-     * waiting for them to turn healthy (about 10 s) usually covers it all.
+     * Until sequential requests through nginx come back from {@code replicas} different replicas (X-Served-By), at
+     * most {@link #DNS_SETTLE}. Waiting for the new replicas to turn healthy usually covers nginx's re-resolving, so
+     * this returns after a few requests; a stack without the header waits the whole settle time, as before.
      */
-    static Duration dnsSettleLeft(Optional<Instant> replicasStarted, Instant now) {
-        Duration since = replicasStarted.map(started -> Duration.between(started, now)).orElse(Duration.ZERO);
-        Duration left = DNS_SETTLE.minus(since.isNegative() ? Duration.ZERO : since);
-        return left.isNegative() ? Duration.ZERO : left;
+    static boolean nginxAnswersFromReplicas(LiveStack stack, String path, int replicas) {
+        return nginxAnswersFromReplicas(stack, path, replicas, DNS_SETTLE);
+    }
+
+    static boolean nginxAnswersFromReplicas(LiveStack stack, String path, int replicas, Duration atMost) {
+        URI uri = stack.httpUrl().resolve(path);
+        Set<String> seen = new HashSet<>();
+        return Poller.retrying(atMost, Duration.ofMillis(250), () -> {
+            for (int i = 0; i < 2 * replicas && seen.size() < replicas; i++) {
+                StackHttp.CHECKS.get(uri, Duration.ofSeconds(3)).headers().firstValue("X-Served-By").ifPresent(seen::add);
+            }
+            return seen.size();
+        }, n -> n >= replicas).reached();
     }
 
     public static CheckOutcome prometheusSeesReplicas(LabRun lab, Check check) {

@@ -49,8 +49,6 @@ public final class LabRun implements AutoCloseable {
     private LabStack stack;
     private StackException stackFailure;
     private int webReplicas = 1;
-    /** When the replicas of the last --scale started (null before any scaling). */
-    private Instant webScaledAt;
     /** The check being run now, and the verdict it gave itself (partial points, review, …), if any. */
     private volatile String currentCheck;
     private volatile CheckOutcome verdict;
@@ -175,13 +173,8 @@ public final class LabRun implements AutoCloseable {
             return;
         }
         LabStack running = stack();
-        webScaledAt = timer.time("масштабирование", () -> running.scaleWeb(replicas, Duration.ofSeconds(90)));
+        timer.time("масштабирование", () -> running.scaleWeb(replicas, Duration.ofSeconds(90)));
         webReplicas = replicas;
-    }
-
-    /** When the replicas of the last {@link #scaleWeb} started, if the stack was scaled. */
-    public Optional<Instant> webScaledAt() {
-        return Optional.ofNullable(webScaledAt);
     }
 
     /** The check's own verdict; without one, the test's result decides (see {@link GradingExtension}). */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,8 +139,7 @@ public final class LabStack implements LiveStack, AutoCloseable {
     }
 
     /** Scales web with compose itself (Testcontainers has no call for it) and waits for every replica to be healthy. */
-    /** Returns when the replicas are healthy; the instant returned is when their containers had started. */
-    public Instant scaleWeb(int replicas, Duration timeout) {
+    public void scaleWeb(int replicas, Duration timeout) {
         progress.accept("масштабирую web до " + replicas + " реплик…");
         CommandRunner.Result result = compose(timeout, "up", "-d", "--no-recreate", "--no-build",
                 "--scale", WEB_SERVICE + "=" + replicas);
@@ -150,13 +148,11 @@ public final class LabStack implements LiveStack, AutoCloseable {
                     "docker compose up --scale web=" + replicas + " не удался:\n" + tail(result.output(), 15),
                     serviceLogs(80));
         }
-        // `up -d` returns once the containers run, and so are in Docker's DNS
-        Instant started = Instant.now();
         Polled<Long> healthy = Poller.until(timeout, Duration.ofSeconds(1), () -> services().stream()
                 .filter(s -> WEB_SERVICE.equals(s.service()) && s.healthyOrNoCheck()).count(), n -> n >= replicas);
         switch (healthy.state()) {
             case REACHED -> {
-                return started;
+                return;
             }
             case INTERRUPTED -> throw new StackException(FailureKind.INFRASTRUCTURE, "прервано");
             case FAILED -> throw new StackException(FailureKind.INFRASTRUCTURE, "состояние реплик web не прочитано: "

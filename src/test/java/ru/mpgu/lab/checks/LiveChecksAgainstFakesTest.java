@@ -106,6 +106,36 @@ class LiveChecksAgainstFakesTest {
         assertThat(o.message()).contains("db").contains("nginx").doesNotContain("web,");
     }
 
+    // --- scaling.balanced: before counting, nginx answers from every new replica
+
+    @Test
+    void settleEndsAsSoonAsNginxAnswersFromEveryReplica() {
+        AtomicInteger n = new AtomicInteger();
+        nginx.route("/orders", exchange -> new Answer(200, "application/json", "{}",
+                Map.of("X-Served-By", "web-" + (1 + n.getAndIncrement() % 3))));
+        assertThat(ScalingChecks.nginxAnswersFromReplicas(stack, "/orders", 3, Duration.ofSeconds(5))).isTrue();
+        assertThat(nginx.count()).isEqualTo(3);
+    }
+
+    @Test
+    void settleWaitsWhileNginxStillKnowsOneReplicaAndGoesOnOnceItKnowsThree() {
+        AtomicInteger n = new AtomicInteger();
+        // nginx re-resolves `web` after its 8th answer: from then on three replicas answer in turn
+        nginx.route("/orders", exchange -> {
+            int i = n.getAndIncrement();
+            return new Answer(200, "application/json", "{}", Map.of("X-Served-By", i < 8 ? "web-1" : "web-" + (1 + i % 3)));
+        });
+        assertThat(ScalingChecks.nginxAnswersFromReplicas(stack, "/orders", 3, Duration.ofSeconds(5))).isTrue();
+        assertThat(nginx.count()).isGreaterThan(8);
+    }
+
+    @Test
+    void settleGivesUpAfterItsTimeWhenOnlyOneReplicaAnswers() {
+        nginx.route("/orders", new Answer(200, "application/json", "{}", Map.of("X-Served-By", "web-1")));
+        assertThat(ScalingChecks.nginxAnswersFromReplicas(stack, "/orders", 3, Duration.ofMillis(600))).isFalse();
+        assertThat(nginx.count()).isGreaterThan(6);
+    }
+
     // --- launch.orders_json: nginx → /orders
 
     @Test
