@@ -13,6 +13,7 @@ import argparse
 import json
 import math
 import statistics
+import sys
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -50,7 +51,8 @@ def main():
     if args.from_json:
         if not args.png:
             ap.error("--from-json needs --png")
-        chart(json.loads(Path(args.from_json).read_text(encoding="utf-8")), args.png)
+        if not chart(json.loads(Path(args.from_json).read_text(encoding="utf-8")), args.png):
+            sys.exit(f"график {args.png} не обновлён: он не совпадёт с JSON")
         print("chart:", args.png)
         return
     if not args.prom or not args.window or not args.out:
@@ -87,7 +89,8 @@ def main():
     Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(summary(result))
     if args.png:
-        chart(result, args.png)
+        if not chart(result, args.png):
+            sys.exit(f"график {args.png} не обновлён: он не совпадёт с JSON")
         print("chart:", args.png)
 
 
@@ -108,8 +111,8 @@ def chart(result, png):
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        print("matplotlib не установлен: график не нарисован (apt-get install python3-matplotlib)")
-        return
+        print("matplotlib не установлен: график не нарисован (apt-get install python3-matplotlib; PY=/usr/bin/python3)")
+        return False
     panels = result["panels"]
     names = [w["name"] for w in result["windows"]]
     fig, axes = plt.subplots(len(panels), len(names), figsize=(6 * len(names), 2.6 * len(panels)), squeeze=False)
@@ -137,6 +140,7 @@ def chart(result, png):
             axes[i][j].set_ylim(0, ymax * 1.15 if ymax > 0 else 1)
     fig.tight_layout()
     fig.savefig(png, dpi=80)
+    return True
 
 
 if __name__ == "__main__":

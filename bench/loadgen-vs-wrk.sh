@@ -5,6 +5,7 @@
 # whole process; the JVM's start-up is included), and writes them to bench/results/NAME.json.
 #
 # Usage: bench/loadgen-vs-wrk.sh URL NAME [duration=20s] [connections=30] [threads=2] [rounds=3]
+#   ANALYZE_ONLY=1 re-reads the outputs of an earlier run of the same NAME instead of running.
 # Only point it at a server you started yourself on this machine (loopback).
 set -euo pipefail
 
@@ -26,7 +27,9 @@ mkdir -p "$out" "$root/bench/results"
 rm -rf "$out/classes"; cp -r "$root/target/classes" "$out/classes"
 cp="$out/classes:$(cat "$out/cp.txt")"
 
+# ANALYZE_ONLY=1: only the summary, from the runs already in bench/out/NAME
 for i in $(seq 1 "$rounds"); do
+  [ -n "${ANALYZE_ONLY:-}" ] && break
   /usr/bin/time -f "%U %S" -o "$out/wrk-$i.cpu" wrk --latency -t"$threads" -c"$connections" -d"$duration" "$url" >"$out/wrk-$i.txt"
   /usr/bin/time -f "%U %S" -o "$out/lab-$i.cpu" java -cp "$cp" ru.mpgu.lab.cli.LabCli load --latency \
       -t"$threads" -c"$connections" -d"$duration" "$url" >"$out/lab-$i.txt" || true
@@ -48,10 +51,13 @@ def figures(tool, i):
     return {"rps": rps, "latency_avg_ms": lat, "p99_ms": p99, "requests": n, "socket_errors": err,
             "cpu_s": cpu, "cpu_us_per_request": cpu * 1e6 / max(n, 1)}
 runs = [{"round": i, "wrk": figures("wrk", i), "lab": figures("lab", i)} for i in range(1, rounds + 1)]
-def ratio(key): return round(statistics.mean(r["lab"][key] / r["wrk"][key] for r in runs), 3)
+def ratio(key):  # wrk prints 0 latency when every answer took longer than --timeout: such rounds are left out
+    pairs = [r["lab"][key] / r["wrk"][key] for r in runs if r["wrk"][key] > 0]
+    return round(statistics.mean(pairs), 3) if pairs else None
 res = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "url": url, "duration": duration,
        "connections": int(conns), "threads": int(threads), "runs": runs,
-       "ratio_lab_over_wrk": {k: ratio(k) for k in ("rps", "latency_avg_ms", "p99_ms", "cpu_us_per_request")}}
+       "ratio_lab_over_wrk": {k: ratio(k) for k in ("rps", "latency_avg_ms", "p99_ms", "cpu_us_per_request", "socket_errors")},
+       "ratio_rounds": {k: sum(r["wrk"][k] > 0 for r in runs) for k in ("latency_avg_ms", "p99_ms", "socket_errors")}}
 json.dump(res, open(dest, "w"), indent=2)
 for r in runs:
     for tool in ("wrk", "lab"):

@@ -74,14 +74,19 @@ for img in "$lat" "$thr" "$panels"; do
 done
 # The panels chart is tall (one row of two panels, web=1 and web=3, per dashboard panel): on slides, the four
 # panels of the lesson, two rows a slide, so that a projector shows them large enough to read.
-"$PY" - "$panels" "$TMP/panels-a.png" "$TMP/panels-b.png" <<'PY'
-import sys
+"$PY" - "$panels" "${panels%.png}.json" "$TMP/panels-a.png" "$TMP/panels-b.png" <<'PY'
+import json, sys
 from PIL import Image
-im = Image.open(sys.argv[1]); rows = 8; h = im.height // rows
-# requests/sec and database vs Python; CPU against the limit and requests in progress
-for keep, path in (([0, 5], sys.argv[2]), ([6, 7], sys.argv[3])):
+im = Image.open(sys.argv[1]); ids = [p["id"] for p in json.load(open(sys.argv[2], encoding="utf-8"))["panels"]]
+h = im.height // len(ids)  # bench/dashboard_panels.py draws one row per panel, in the JSON's order
+# Dashboard panel ids (grafana/dashboards/django-lab.json): 1 requests/sec, 6 database vs Python; 7 CPU against the
+# limit, 8 requests in progress
+for keep, path in (([1, 6], sys.argv[3]), ([7, 8], sys.argv[4])):
+    missing = [k for k in keep if k not in ids]
+    if missing:
+        sys.exit(f"{sys.argv[2]}: нет панелей {missing}: перерисуйте bash bench/dashboard-under-load.sh")
     out = Image.new("RGB", (im.width, h * len(keep)), "white")
-    for i, r in enumerate(keep):
+    for i, r in enumerate(ids.index(k) for k in keep):
         out.paste(im.crop((0, r * h, im.width, (r + 1) * h)), (0, i * h))
     out.save(path)
 PY

@@ -45,9 +45,15 @@ def main():
          "WEB_PCT": str(round(web_cpus * 100)), "DB_PCT": str(round(db_cpus * 100)),
          "PASS_MARK": str(rubric["pass_mark"]), "TOTAL": str(rubric["total"]), "CRITERIA": criteria}
 
-    stack = json.loads((ROOT / "bench/results/stack-latest.json").read_text(encoding="utf-8"))
-    f["C1_RPS"] = ru(stack["web1_c1"]["rps"], 0)
-    f["C1_LAT"] = ru(stack["web1_c1"]["latency_avg_ms"], 0) + " мс"
+    # -c1 against -c30 at web=1, in the same run (bench/baseline-c1.sh)
+    base = json.loads((ROOT / "bench/results/baseline-c1-latest.json").read_text(encoding="utf-8"))
+    f["C1_RPS"] = ru(base["c1_rps_median"], 0)
+    f["C1_LAT"] = ru(base["c1_latency_ms_median"], 0) + " мс"
+    f["C1_WHO"] = (f"`web` ({round(100 * base['c1_web_share_median'])} % лимита)" if base["c1_web_share_median"] >= 0.9
+                   else "никто")
+    f["C1_RPS_RATIO"] = ru(base["rps_c30_over_c1"])
+    f["C1_LAT_RATIO"] = ru(float(round(base["latency_c30_over_c1"])), 0)
+    f["C1_DATE"] = base["date"][:10]
     lesson_file = ROOT / "bench/results/lesson-repeats-latest.json"
     if lesson_file.exists():
         lesson = json.loads(lesson_file.read_text(encoding="utf-8"))

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -23,6 +24,8 @@ import ru.mpgu.lab.measure.docker.ContainerUsage;
 
 /** The lab's charts, built with XChart; render them with {@link ChartFiles}. Labels are in Russian. */
 public final class LabCharts {
+
+    static final Locale RUSSIAN = Locale.forLanguageTag("ru-RU");
 
     public static final int WIDTH = 900;
     public static final int HEIGHT = 560;
@@ -196,6 +199,8 @@ public final class LabCharts {
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         styler.setAntiAlias(true);
+        // axis numbers as a Russian reader writes them: 1 800 and 0,5, not 1,800 and 0.5
+        styler.setLocale(RUSSIAN);
     }
 
     /** A styled, empty bar chart of the common size. */

@@ -16,9 +16,13 @@ public final class Conclusion {
     }
 
     public static String of(Sweep base, Sweep scaled, int cpuCores) {
-        Optional<LevelResult> reference = base.levels().stream()
+        Optional<LevelResult> highest = base.levels().stream()
                 .filter(l -> l.requestsPerSec() > 0 && scaled.at(l.connections()).isPresent())
                 .reduce((first, second) -> second);
+        // A level where clients gave up (mostly timeouts: the queue was longer than wrk's 2 s) is not compared
+        Optional<LevelResult> reference = base.levels().stream()
+                .filter(l -> l.requestsPerSec() > 0 && clean(l) && scaled.at(l.connections()).filter(Conclusion::clean).isPresent())
+                .reduce((first, second) -> second).or(() -> highest);
         if (reference.isEmpty()) {
             return "Сравнить замеры нельзя: ни на одном общем уровне одна реплика не ответила ни на один запрос.";
         }
@@ -51,7 +55,17 @@ public final class Conclusion {
         }
         sentences.add("Средняя задержка там же: " + RuText.ms(a.avgLatencyMs()) + " → " + RuText.ms(b.avgLatencyMs())
                 + " мс, p99: " + RuText.ms(a.p99LatencyMs()) + " → " + RuText.ms(b.p99LatencyMs()) + " мс.");
-
+        LevelResult top = highest.orElseThrow();
+        boolean skipped = top.connections() > a.connections();
+        if (skipped) {
+            LevelResult topScaled = scaled.at(top.connections()).orElseThrow();
+            sentences.add("На уровнях выше " + a.connections() + " "
+                    + RuText.plural(a.connections(), "соединения", "соединений", "соединений") + " больше "
+                    + RuText.num(100 * CLEAN_ERROR_SHARE, 0) + " % запросов закончились ошибкой (при "
+                    + RuText.atConnections(top.connections()).substring(4) + " у 1 реплики — " + top.errors() + " из "
+                    + top.requests() + ", у " + n + " — " + topScaled.errors() + " из " + topScaled.requests()
+                    + "; это сокеты, таймауты и ответы 4xx/5xx): клиенты не дождались ответа, такие уровни не сравниваются.");
+        }
         saturation(base, a).ifPresent(sentences::add);
         LevelResult lowest = base.levels().get(0);
         Optional<LevelResult> lowestScaled = scaled.at(lowest.connections());
@@ -67,11 +81,18 @@ public final class Conclusion {
                     + " реплик (заголовок X-Upstream) — nginx распределил нагрузку не на все.");
         }
         long errors = base.errors() + scaled.errors();
-        if (errors > 0) {
+        if (errors > 0 && !skipped) {
             sentences.add("Были ошибки (" + errors + ": сокеты, таймауты и ответы 4xx/5xx) — числа на этих уровнях "
                     + "надо читать осторожно.");
         }
         return String.join(" ", sentences);
+    }
+
+    /** A level's numbers are compared only when at most this share of its requests ended in an error. */
+    static final double CLEAN_ERROR_SHARE = 0.01;
+
+    private static boolean clean(LevelResult l) {
+        return l.errors() <= CLEAN_ERROR_SHARE * Math.max(1, l.requests());
     }
 
     /** "Одна реплика упёрлась в потолок … уже при K соединениях …" when growth stopped before the reference. */

@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 
 import ru.mpgu.lab.measure.docker.ContainerRef;
 import ru.mpgu.lab.measure.docker.ContainerSample;
@@ -66,6 +67,8 @@ class LabChartsTest {
             assertThat(image.getHeight()).isEqualTo(LabCharts.HEIGHT);
             assertThat(distinctColours(image)).as(e.getKey() + " colours").isGreaterThan(20);
             assertThat(nonWhiteShare(image)).as(e.getKey() + " ink").isBetween(0.02, 0.6);
+            // the axes' numbers are Russian: 1 800, 0,5 (XChart formats them with this locale)
+            assertThat(((AxesChartStyler) e.getValue().getStyler()).getLocale()).as(e.getKey() + " locale").isEqualTo(LabCharts.RUSSIAN);
         }
     }
 

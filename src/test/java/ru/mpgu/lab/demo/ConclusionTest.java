@@ -70,6 +70,33 @@ class ConclusionTest {
     }
 
     @Test
+    void aLevelWhereMostRequestsTimedOutIsNotTheOneCompared() {
+        // bin/lab demo on this machine, 02.12.2026: at 60 connections one replica's queue outgrew wrk's 2 s
+        Sweep one = withErrorsAt60(sweep(1, new double[] {19, 19.8, 19.5, 19.2, 19.1}, new double[] {52, 247, 484, 1374, 1900},
+                Map.of()), 100, 115);
+        Sweep three = withErrorsAt60(sweep(3, new double[] {40.3, 44.1, 43.4, 43.6, 42}, new double[] {25, 113, 224, 647, 1384},
+                Map.of("a", 1L, "b", 1L, "c", 1L)), 7, 218);
+
+        String text = Conclusion.of(one, three, 2);
+
+        assertThat(text).startsWith("При 30 соединениях 3 реплики дали в 2,3 раза больше запросов/с (19 → 44), а не в 3: "
+                        + "все реплики ходят в одну базу данных")
+                .contains("На уровнях выше 30 соединений больше 1 % запросов закончились ошибкой (при 60 соединениях "
+                        + "у 1 реплики — 100 из 115, у 3 — 7 из 218; это сокеты, таймауты и ответы 4xx/5xx): клиенты не "
+                        + "дождались ответа")
+                .doesNotContain("Были ошибки");
+    }
+
+    /** The sweep with its 60-connection level given wrk timeouts and a request count. */
+    private static Sweep withErrorsAt60(Sweep s, long timeouts, long requests) {
+        List<LevelResult> levels = new ArrayList<>(s.levels());
+        LevelResult l = levels.remove(4);
+        levels.add(new LevelResult(l.connections(), l.requestsPerSec(), l.avgLatencyMs(), l.p99LatencyMs(), l.p99CorrectedMs(),
+                requests, new SocketErrors(0, 0, 0, timeouts), 0, l.upstreams()));
+        return new Sweep(s.replicas(), levels);
+    }
+
+    @Test
     void aFasterSingleReplicaIsStatedPlainly() {
         Sweep three = sweep(3, new double[] {90, 300, 320, 330, 300}, new double[] {11, 16, 31, 90, 200}, Map.of());
 

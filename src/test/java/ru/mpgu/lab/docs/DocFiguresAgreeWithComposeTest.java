@@ -42,6 +42,7 @@ class DocFiguresAgreeWithComposeTest {
 
     private static final Pattern LESSON_COUNT = Pattern.compile("(?u)урок виден в (\\d+) из (\\d+) повтор");
     private static final Pattern LESSON_RATIO = Pattern.compile("(?u)web3/web1\\D{0,30}×(\\d+,\\d+)");
+    private static final Pattern BASELINE_RATIOS = Pattern.compile("(?u)`-c30` против `-c1`\\D{0,30}×(\\d+,\\d+), задержка ×(\\d+)");
 
     record Doc(String file, int line, String clause) {
         String where() {
@@ -255,6 +256,23 @@ class DocFiguresAgreeWithComposeTest {
             }
         }
         assertThat(quoted).as("README and the teacher guide quote the stack's memory").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theBaselineRatiosQuotedAreThoseOfTheLatestRun() throws IOException {
+        JsonNode run = JSON.readTree(Path.of("bench/results/baseline-c1-latest.json").toFile());
+        String rps = String.format(Locale.ROOT, "%.2f", run.path("rps_c30_over_c1").asDouble()).replace('.', ',').replaceAll(",?0+$", "");
+        String latency = String.valueOf(Math.round(run.path("latency_c30_over_c1").asDouble()));
+        int quoted = 0;
+        for (Doc doc : clauses(Path.of("").toAbsolutePath())) {
+            Matcher m = BASELINE_RATIOS.matcher(doc.clause());
+            while (m.find()) {
+                assertThat(m.group(1).replaceAll(",?0+$", "") + " / " + m.group(2)).as(doc.where() + " vs bench/results/baseline-c1-latest.json")
+                        .isEqualTo(rps + " / " + latency);
+                quoted++;
+            }
+        }
+        assertThat(quoted).as("the teacher guide quotes -c30 against -c1").isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -169,6 +169,25 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aRequestSlowerThanTheTimeoutKeepsItsConnectionAndCountsWhenItsAnswerComesAsInWrk() throws Exception {
+        raw = new RawHttpServer((n, socket, out) -> {
+            Thread.sleep(300);
+            out.write(RawHttpServer.OK_KEEP_ALIVE.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return true;
+        });
+
+        LoadResult r = generator.run(LoadConfig.of(raw.url("/"), 1, 1, Duration.ofMillis(1000))
+                .withTimeout(Duration.ofMillis(150)));
+
+        // wrk 4.2 waits for the answer: 3 requests of 300 ms in 1 s, each one a timeout, on one connection
+        assertThat(r.requests()).isBetween(2L, 3L);
+        assertThat(r.errors().timeout()).isEqualTo(r.requests());
+        assertThat(raw.acceptedConnections()).isEqualTo(1);
+        assertThat(r.reconnects()).isZero();
+    }
+
+    @Test
     void chunkedAndErrorStatusesAreCountedLikeWrk() throws Exception {
         raw = new RawHttpServer((n, socket, out) -> {
             String status = n % 2 == 0 ? "503 Service Unavailable" : (n % 3 == 0 ? "302 Found" : "200 OK");
