@@ -56,6 +56,10 @@ public final class LoadChecks {
         if (result.allConnectionsFailed()) {
             return CheckOutcome.failed(check.id(), "ни одно соединение не установлено: " + result.failureMessage());
         }
+        if (result.requests() == 0) {
+            return CheckOutcome.failed(check.id(), String.format("за %.0f с не пришло ни одного ответа (тайм-аутов: %d): "
+                    + "стенд принимает соединения, но не отвечает", result.runtimeMicros() / 1e6, result.errors().timeout()));
+        }
         long errors = result.errors().total() + result.non2xx3xx();
         long attempts = Math.max(1, result.requests() + result.errors().total());
         double share = (double) errors / attempts;

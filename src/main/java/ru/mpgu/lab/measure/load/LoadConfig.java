@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Parameters of one run, with wrk's meaning: {@code connections} keep-alive connections with one
  * request in flight each, spread over {@code threads} threads, for {@code duration};
- * {@code timeout} bounds a single request (and a connect).
+ * {@code timeout} bounds a connect; a request slower than it counts as a timeout when its answer comes, as in wrk
+ * (or at the end of the run if it never comes).
  *
  * @param headers  extra request lines "Name: value" (wrk -H); a "Host" header replaces the default
  * @param listener sees every response, or null

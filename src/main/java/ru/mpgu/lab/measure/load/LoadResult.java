@@ -16,7 +16,8 @@ import ru.mpgu.lab.measure.wrk.WrkResult;
  * @param runtimeMicros            measured wall time of the run
  * @param correctionIntervalMicros wrk's expected interval: runtime / (requests / connections); 0 = none
  * @param successfulConnects       connections established (first ones and reconnects)
- * @param reconnects               connections re-opened after close, error or timeout
+ * @param reconnects               connections re-opened after a close or an error (not after a slow answer: as wrk,
+ *                                 a request slower than the timeout keeps its connection)
  * @param allConnectionsFailed     no connection could be made within the timeout: the run was cut short
  */
 public record LoadResult(

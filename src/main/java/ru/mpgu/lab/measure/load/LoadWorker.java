@@ -136,6 +136,7 @@ final class LoadWorker implements Runnable {
                     nextRateSample = now + RATE_INTERVAL_NANOS;
                 }
             }
+            countUnanswered(System.nanoTime());
         } catch (IOException | RuntimeException e) {
             failure = e;
         } finally {
@@ -148,6 +149,18 @@ final class LoadWorker implements Runnable {
                 } catch (IOException ignored) {
                     // nothing left to release
                 }
+            }
+        }
+    }
+
+    /**
+     * Unlike wrk, a request still unanswered at the end, older than --timeout, counts as a timeout: a stack that
+     * accepts connections and never answers must not look like a stack without errors.
+     */
+    private void countUnanswered(long now) {
+        for (Slot slot : slots) {
+            if (slot.state == State.IN_FLIGHT && now - slot.requestStart >= timeoutNanos) {
+                timeouts++;
             }
         }
     }

@@ -188,6 +188,20 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aServerThatAcceptsAndNeverAnswersEndsWithOneTimeoutPerConnectionNotAnEmptyErrorFreeRun() throws Exception {
+        raw = new RawHttpServer((n, socket, out) -> {
+            Thread.sleep(5_000);
+            return false;
+        });
+
+        LoadResult r = generator.run(LoadConfig.of(raw.url("/"), 2, 1, Duration.ofMillis(600))
+                .withTimeout(Duration.ofMillis(150)));
+
+        assertThat(r.requests()).isZero();
+        assertThat(r.errors().timeout()).isEqualTo(2);
+    }
+
+    @Test
     void chunkedAndErrorStatusesAreCountedLikeWrk() throws Exception {
         raw = new RawHttpServer((n, socket, out) -> {
             String status = n % 2 == 0 ? "503 Service Unavailable" : (n % 3 == 0 ? "302 Found" : "200 OK");
