@@ -8,6 +8,7 @@ import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.measure.wrk.WrkResult;
 import ru.mpgu.lab.report.DatabaseEvidence;
 import ru.mpgu.lab.report.LabReport;
+import ru.mpgu.lab.report.ReportRun;
 import ru.mpgu.lab.report.ScreenshotInspector;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
@@ -25,7 +26,7 @@ public final class EvidenceChecks {
     public static CheckOutcome baselineRun(LabRun lab) {
         Check check = lab.check("launch.wrk_baseline");
         LabReport report = lab.report();
-        String runName = "Базовый прогон (одно соединение)";
+        String runName = ReportRun.BASELINE.title();
         CheckOutcome valid = WrkChecks.outputValid(check, report.baseline(), runName);
         if (valid.fraction() == 0) {
             return valid;

@@ -16,6 +16,7 @@ import ru.mpgu.lab.probe.Polled;
 import ru.mpgu.lab.probe.Poller;
 import ru.mpgu.lab.probe.StackHttp;
 import ru.mpgu.lab.report.LabReport;
+import ru.mpgu.lab.report.ReportRun;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.CheckOutcome;
 import ru.mpgu.lab.stack.LiveStack;
@@ -106,13 +107,13 @@ public final class ScalingChecks {
     /** The 3-replica wrk run: valid, consistent, and not a copy of the first run. */
     public static CheckOutcome secondRunReported(LabRun lab, Check check) {
         LabReport report = lab.report();
-        CheckOutcome valid = ru.mpgu.lab.variant.OwnStand.wrkOutput(WrkChecks.outputValid(check, report.threeReplicas(), "Прогон 2 (3 реплики)"),
-                WrkChecks.parse(report.threeReplicas()), lab.stand(), "Прогон 2 (3 реплики)",
+        CheckOutcome valid = ru.mpgu.lab.variant.OwnStand.wrkOutput(WrkChecks.outputValid(check, report.threeReplicas(), ReportRun.THREE_REPLICAS.title()),
+                WrkChecks.parse(report.threeReplicas()), lab.stand(), ReportRun.THREE_REPLICAS.title(),
                 ru.mpgu.lab.rubric.params.CheckParams.variantRequired(check));
         if (valid.fraction() == 0) {
             return valid;
         }
-        CheckOutcome consistent = WrkChecks.consistent(check, report.threeReplicas(), "Прогон 2 (3 реплики)");
+        CheckOutcome consistent = WrkChecks.consistent(check, report.threeReplicas(), ReportRun.THREE_REPLICAS.title());
         Optional<WrkResult> first = WrkChecks.parse(report.oneReplica());
         Optional<WrkResult> second = WrkChecks.parse(report.threeReplicas());
         if (first.isPresent() && second.isPresent() && first.get().requests() == second.get().requests()

@@ -259,13 +259,13 @@ public final class ReportParser {
             problems.add(new ReportProblem(grafana.line(), "Не указан путь к скриншоту Grafana: строка «Скриншот Grafana: screenshots/grafana.png»."));
         }
         if (run1 == null) {
-            problems.add(new ReportProblem(0, "Нет раздела «## Прогон 1: один контейнер web» с выводом wrk. Верните его из шаблона."));
+            problems.add(new ReportProblem(0, "Нет раздела «" + ReportRun.ONE_REPLICA.heading() + "» с выводом wrk. Верните его из шаблона."));
         }
         if (run2 == null) {
-            problems.add(new ReportProblem(0, "Нет раздела «## Прогон 2: три контейнера web» с выводом wrk. Верните его из шаблона."));
+            problems.add(new ReportProblem(0, "Нет раздела «" + ReportRun.THREE_REPLICAS.heading() + "» с выводом wrk. Верните его из шаблона."));
         }
         if (run0 == null) {
-            problems.add(new ReportProblem(0, "Нет раздела «## Базовый прогон: одно соединение» с выводом wrk -c1. Верните его из шаблона."));
+            problems.add(new ReportProblem(0, "Нет раздела «" + ReportRun.BASELINE.heading() + "» с выводом wrk -c1. Верните его из шаблона."));
         }
         if (database == null) {
             problems.add(new ReportProblem(0, "Нет раздела «## База данных при трёх репликах web». Верните его из шаблона."));
@@ -428,10 +428,12 @@ public final class ReportParser {
         if (r.matches()) {
             return new Section(Kind.RUN, r.group(1).equals("1") ? 1 : 2, ln);
         }
-        if (t.contains("один контейнер") || t.contains("1 контейнер")) {
+        // Reports written on the form before 02.12.2026 name the runs by «контейнер»; both wordings are read.
+        if (t.contains("одна реплика") || t.contains("1 реплика") || t.contains("один контейнер") || t.contains("1 контейнер")) {
             return new Section(Kind.RUN, 1, ln);
         }
-        if (t.contains("три контейнер") || t.contains("3 контейнер") || t.contains("трех контейнер")) {
+        if (t.contains("три реплик") || t.contains("3 реплик") || t.contains("трех реплик")
+                || t.contains("три контейнер") || t.contains("3 контейнер") || t.contains("трех контейнер")) {
             return new Section(Kind.RUN, 2, ln);
         }
         return new Section(Kind.OTHER, 0, ln);
@@ -461,8 +463,7 @@ public final class ReportParser {
     }
 
     private RunSection readRun(Section s) {
-        String runName = s.number == 0 ? "Базовый прогон (одно соединение)"
-                : s.number == 1 ? "Прогон 1 (один контейнер)" : "Прогон 2 (три контейнера)";
+        String runName = ReportRun.ofSection(s.number).title();
         String wrk = "";
         int wrkLine = 0;
         for (Pasted block : s.codeBlocks) {

@@ -1,7 +1,7 @@
 package ru.mpgu.lab.report;
 
 /**
- * One wrk run in the report («Прогон 1» with one web container, «Прогон 2» with three).
+ * One wrk run in the report, one of {@link ReportRun}.
  *
  * @param wrkOutput     pasted wrk output, empty when missing
  * @param wrkOutputLine first line of the pasted output (0 if absent)

@@ -12,6 +12,7 @@ import ru.mpgu.lab.checks.WrkChecks;
 import ru.mpgu.lab.grading.GradingExtension;
 import ru.mpgu.lab.grading.LabRun;
 import ru.mpgu.lab.grading.RubricCheck;
+import ru.mpgu.lab.report.ReportRun;
 import ru.mpgu.lab.rubric.Check;
 import ru.mpgu.lab.rubric.params.CheckParams;
 import ru.mpgu.lab.variant.OwnStand;
@@ -26,8 +27,8 @@ public class Task2LoadTest {
     @RubricCheck("load.wrk_output_valid")
     @DisplayName("Отчёт: вывод wrk с параметрами задания")
     void reportHasTheWrkOutput(LabRun lab, Check check) {
-        expect(lab, OwnStand.wrkOutput(WrkChecks.outputValid(check, lab.report().oneReplica(), "Прогон 1 (1 реплика)"),
-                WrkChecks.parse(lab.report().oneReplica()), lab.stand(), "Прогон 1 (1 реплика)", CheckParams.variantRequired(check)));
+        expect(lab, OwnStand.wrkOutput(WrkChecks.outputValid(check, lab.report().oneReplica(), ReportRun.ONE_REPLICA.title()),
+                WrkChecks.parse(lab.report().oneReplica()), lab.stand(), ReportRun.ONE_REPLICA.title(), CheckParams.variantRequired(check)));
     }
 
     @Test
@@ -35,7 +36,7 @@ public class Task2LoadTest {
     @RubricCheck("load.wrk_consistent")
     @DisplayName("Отчёт: средняя задержка, ошибки и Requests/sec совпадают с выводом wrk")
     void reportedNumbersMatchTheOutput(LabRun lab, Check check) {
-        expect(lab, WrkChecks.consistent(check, lab.report().oneReplica(), "Прогон 1 (1 реплика)"));
+        expect(lab, WrkChecks.consistent(check, lab.report().oneReplica(), ReportRun.ONE_REPLICA.title()));
     }
 
     @Test

@@ -16,7 +16,7 @@ import ru.mpgu.lab.policy.SubmissionFiles;
 
 /**
  * The line-based parser as it was before the commonmark rewrite, kept only to compare against
- * ({@link ReportParserDifferentialTest}).
+ * ({@link ReportParserDifferentialTest}). Only its message wording follows the current form.
  * Reads report/REPORT.md as filled in by the student. Forgiving (CRLF, BOM, Windows-1251, «,» decimals, units)
  * and never throws: whatever is wrong ends up in {@link LabReport#problems()} with a line number.
  */
@@ -225,10 +225,10 @@ final class LegacyReportParser {
             problems.add(new ReportProblem(grafana.line(), "Не указан путь к скриншоту Grafana: строка «Скриншот Grafana: screenshots/grafana.png»."));
         }
         if (run1 == null) {
-            problems.add(new ReportProblem(0, "Нет раздела «## Прогон 1: один контейнер web» с выводом wrk. Верните его из шаблона."));
+            problems.add(new ReportProblem(0, "Нет раздела «## Прогон 1: одна реплика web» с выводом wrk. Верните его из шаблона."));
         }
         if (run2 == null) {
-            problems.add(new ReportProblem(0, "Нет раздела «## Прогон 2: три контейнера web» с выводом wrk. Верните его из шаблона."));
+            problems.add(new ReportProblem(0, "Нет раздела «## Прогон 2: три реплики web» с выводом wrk. Верните его из шаблона."));
         }
         if (run0 == null) {
             problems.add(new ReportProblem(0, "Нет раздела «## Базовый прогон: одно соединение» с выводом wrk -c1. Верните его из шаблона."));
@@ -311,10 +311,11 @@ final class LegacyReportParser {
         if (r.matches()) {
             return new Section(Kind.RUN, r.group(1).equals("1") ? 1 : 2, ln);
         }
-        if (t.contains("один контейнер") || t.contains("1 контейнер")) {
+        if (t.contains("одна реплика") || t.contains("1 реплика") || t.contains("один контейнер") || t.contains("1 контейнер")) {
             return new Section(Kind.RUN, 1, ln);
         }
-        if (t.contains("три контейнер") || t.contains("3 контейнер") || t.contains("трех контейнер")) {
+        if (t.contains("три реплик") || t.contains("3 реплик") || t.contains("трех реплик")
+                || t.contains("три контейнер") || t.contains("3 контейнер") || t.contains("трех контейнер")) {
             return new Section(Kind.RUN, 2, ln);
         }
         return new Section(Kind.OTHER, 0, ln);
@@ -347,7 +348,7 @@ final class LegacyReportParser {
 
     private RunSection readRun(Section s) {
         String runName = s.number == 0 ? "Базовый прогон (одно соединение)"
-                : s.number == 1 ? "Прогон 1 (один контейнер)" : "Прогон 2 (три контейнера)";
+                : s.number == 1 ? "Прогон 1 (одна реплика web)" : "Прогон 2 (три реплики web)";
         String wrk = "";
         int wrkLine = 0;
         for (int[] block : s.codeBlocks) {

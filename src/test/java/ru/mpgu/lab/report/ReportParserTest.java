@@ -87,6 +87,31 @@ class ReportParserTest {
     }
 
     @Test
+    void theFormPrintsEachRunHeadingAsTheGraderNamesIt() throws Exception {
+        String form = Files.readString(Path.of(ReportParser.DEFAULT_PATH));
+        for (ReportRun run : ReportRun.values()) {
+            assertThat(form.lines()).as("report/REPORT.md").contains(run.heading());
+        }
+        LabReport empty = ReportParser.parseText("# Отчёт\n", null);
+        assertThat(empty.problems()).extracting(ReportProblem::message)
+                .contains("Нет раздела «## Прогон 1: одна реплика web» с выводом wrk. Верните его из шаблона.");
+    }
+
+    @Test
+    void runsAreReadUnderTheReplicaHeadingsAndUnderTheOldContainerOnes() {
+        for (String[] headings : new String[][]{
+                {"## Прогон 1: одна реплика web", "## Прогон 2: три реплики web"},
+                {"## Прогон 1: один контейнер web", "## Прогон 2: три контейнера web"},
+                {"## Одна реплика", "## Три реплики"},
+                {"## Один контейнер", "## Три контейнера"}}) {
+            LabReport r = ReportParser.parseText(headings[0] + "\n```\n" + WRK_1 + "\n```\n\n"
+                    + headings[1] + "\n```\n" + WRK_3 + "\n```\n", null);
+            assertThat(r.wrkOutput1Replica()).as(headings[0]).contains("Requests/sec:    248.53");
+            assertThat(r.wrkOutput3Replicas()).as(headings[1]).contains("Requests/sec:    498.50");
+        }
+    }
+
+    @Test
     void templateQuestionsAreTheRubricQuestions() {
         Rubric r = RubricLoader.load(Path.of("rubric.yaml"));
         for (int q = 1; q <= 5; q++) {

@@ -45,15 +45,15 @@ class OwnStandTest {
     @Test
     void withoutAVariantARequiredWrkOutputEarnsNothingAndGoesToTheTeacher() {
         OwnStand.Stand none = OwnStand.resolve(repo, null);
-        CheckOutcome o = OwnStand.wrkOutput(VALID, IVANOV, none, "Прогон 1 (1 реплика)", true);
+        CheckOutcome o = OwnStand.wrkOutput(VALID, IVANOV, none, "Прогон 1 (одна реплика web)", true);
         assertThat(o.status()).isEqualTo(CheckStatus.NEEDS_REVIEW);
         assertThat(o.fraction()).isZero();
         assertThat(o.kind()).isEqualTo(FailureKind.NO_VARIANT);
-        assertThat(o.message()).contains("«Прогон 1 (1 реплика)»").contains("нельзя связать с вашим стендом")
+        assertThat(o.message()).contains("«Прогон 1 (одна реплика web)»").contains("нельзя связать с вашим стендом")
                 .contains("bin/lab variant --id").contains(".env");
         assertThat(o.details()).containsExactly("Requests/sec 5.07");
         // not required (an old rubric): nothing to compare, the points stay
-        assertThat(OwnStand.wrkOutput(VALID, IVANOV, none, "Прогон 1 (1 реплика)", false)).isEqualTo(VALID);
+        assertThat(OwnStand.wrkOutput(VALID, IVANOV, none, "Прогон 1 (одна реплика web)", false)).isEqualTo(VALID);
         // an output that already failed its own checks keeps its own message
         CheckOutcome failed = CheckOutcome.failed("load.wrk_output_valid", "нет вывода");
         assertThat(OwnStand.wrkOutput(failed, Optional.empty(), none, "Прогон 1", true)).isEqualTo(failed);
