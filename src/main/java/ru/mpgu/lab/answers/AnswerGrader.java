@@ -74,6 +74,10 @@ public final class AnswerGrader {
             return new CheckOutcome(id, CheckStatus.FAILED, 0, q + " - перечень слов, а не объяснение: в нём нет утверждения."
                     + " Напишите, что происходит и почему, целыми предложениями.", details);
         }
+        if (ev.questionsOnly()) {
+            return new CheckOutcome(id, CheckStatus.FAILED, 0, q + " состоит из вопросов: в нём нет утверждения."
+                    + " Ответьте на вопрос целыми предложениями: что происходит и почему.", details);
+        }
         if (!spec.hasKey()) {
             return CheckOutcome.review(id, 0, q + " заполнен (" + ev.wordCount() + " " + wordForm(ev.wordCount())
                     + "). Его содержание оценит преподаватель.");
@@ -122,10 +126,12 @@ public final class AnswerGrader {
     public AnswerEvaluation evaluate(int number, String answerText, RunsClaim.Runs runs) {
         AnswerSpec spec = checkFor(number).answer();
         String text = answerText == null ? "" : answerText;
-        List<Token> tokens = analyzer.tokenize(text);
-        int words = (int) tokens.stream().filter(t -> t.norm().chars().anyMatch(Character::isLetter)).count();
-        boolean copy = words > 0 && isCopy(tokens, spec.question());
-        boolean list = words > 0 && KeywordList.isList(text, tokens);
+        List<Token> all = analyzer.tokenize(text);
+        int words = (int) all.stream().filter(AnswerGrader::isWord).count();
+        boolean copy = words > 0 && isCopy(all, spec.question());
+        boolean list = words > 0 && KeywordList.isList(text, all);
+        List<Token> tokens = statements(text, all);
+        boolean questionsOnly = words > 0 && tokens.stream().noneMatch(AnswerGrader::isWord);
         Compiled c = compiled(number, spec);
 
         // Clauses that name a wrong component as the cause: claims made there are not credited.
@@ -168,7 +174,7 @@ public final class AnswerGrader {
 
         List<String> reasons = new ArrayList<>();
         Verdict verdict;
-        if (words == 0 || copy || list) {
+        if (words == 0 || copy || list || questionsOnly) {
             verdict = Verdict.REJECT;
         } else if (!spec.hasKey()) {
             verdict = Verdict.REVIEW;
@@ -194,7 +200,7 @@ public final class AnswerGrader {
         } else {
             verdict = Verdict.REJECT;
         }
-        return new AnswerEvaluation(number, matches, fraction, words, copy, list, wrong, conflict, verdict, reasons);
+        return new AnswerEvaluation(number, matches, fraction, words, copy, list, questionsOnly, wrong, conflict, verdict, reasons);
     }
 
     private ConceptMatch match(ClaimMatcher.CompiledConcept cc, String text, List<Token> tokens, Set<Integer> wrongClauses,
@@ -247,6 +253,33 @@ public final class AnswerGrader {
         }
         // a claim made and also denied elsewhere stays made; the denial is reported
         return new ConceptMatch(cc.concept(), new ArrayList<>(evidence), new ArrayList<>(negated), new ArrayList<>(misattributed));
+    }
+
+    private static boolean isWord(Token t) {
+        return t.norm().chars().anyMatch(Character::isLetter);
+    }
+
+    /** Where a sentence ends, after its last word: closing quotes and brackets may stand before the mark. */
+    private static final String CLOSERS = "»\"')]” \t";
+
+    /**
+     * The words of the answer's statements. A question claims nothing («Почему база одна?»), so the words of a sentence
+     * that ends with «?» are not evidence: a pasted list of control questions names every concept and answers none.
+     */
+    static List<Token> statements(String text, List<Token> tokens) {
+        Map<Integer, Integer> sentenceEnd = new HashMap<>();
+        tokens.forEach(t -> sentenceEnd.merge(t.sentence(), t.end(), Math::max));
+        Set<Integer> questions = new HashSet<>();
+        sentenceEnd.forEach((sentence, end) -> {
+            int i = end;
+            while (i < text.length() && CLOSERS.indexOf(text.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i < text.length() && text.charAt(i) == '?') {
+                questions.add(sentence);
+            }
+        });
+        return questions.isEmpty() ? tokens : tokens.stream().filter(t -> !questions.contains(t.sentence())).toList();
     }
 
     private static final Set<String> ELLIPSIS = Set.of("тоже", "также", "too");

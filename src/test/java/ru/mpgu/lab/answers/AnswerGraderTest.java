@@ -54,6 +54,23 @@ class AnswerGraderTest {
         assertThat(o.checkId()).isEqualTo(GRADER.checkId(question));
     }
 
+    /** The defence questions of the методические указания, pasted as an answer: every concept named, none claimed. */
+    @Test
+    void questionsClaimNothing() {
+        String questions = "Во сколько раз выросли Requests/sec при трёх репликах? Почему не втрое? Какой контейнер упирается"
+                + " в свой предел CPU при одной реплике, а какой — при трёх? Сколько запросов одновременно обрабатывает одна"
+                + " реплика web? Где ждут остальные? Как nginx распределяет запросы между репликами?";
+        for (int q = 2; q <= 5; q++) {
+            CheckOutcome o = GRADER.grade(q, questions);
+            assertThat(o.status()).as(o.message()).isEqualTo(CheckStatus.FAILED);
+            assertThat(o.message()).contains("состоит из вопросов");
+        }
+        // a question the answer then answers: only the statement counts, and it is enough
+        assertThat(GRADER.grade(5, "Почему так? База данных остаётся одной и может стать узким местом.").status())
+                .isEqualTo(CheckStatus.PASSED);
+        assertThat(GRADER.grade(5, "Может, база данных одна и она узкое место?» Не знаю.").status()).isEqualTo(CheckStatus.FAILED);
+    }
+
     @Test
     void negatedDatabaseBottleneckIsAWrongAnswerAndSaysWhy() {
         CheckOutcome o = GRADER.grade(5, "Увеличение контейнеров помогает, а база данных не является узким местом, она справится.");
