@@ -51,9 +51,7 @@ def main():
     if args.from_json:
         if not args.png:
             ap.error("--from-json needs --png")
-        if not chart(json.loads(Path(args.from_json).read_text(encoding="utf-8")), args.png):
-            sys.exit(f"график {args.png} не обновлён: он не совпадёт с JSON")
-        print("chart:", args.png)
+        draw(json.loads(Path(args.from_json).read_text(encoding="utf-8")), args.png)
         return
     if not args.prom or not args.window or not args.out:
         ap.error("--prom, --window and --out are required (or --from-json)")
@@ -89,9 +87,14 @@ def main():
     Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(summary(result))
     if args.png:
-        if not chart(result, args.png):
-            sys.exit(f"график {args.png} не обновлён: он не совпадёт с JSON")
-        print("chart:", args.png)
+        draw(result, args.png)
+
+
+def draw(result, png):
+    """The chart, or a non-zero exit: an old PNG next to a new JSON would not match it."""
+    if not chart(result, png):
+        sys.exit(f"график {png} не обновлён: он не совпадёт с JSON")
+    print("chart:", png)
 
 
 def summary(result):

@@ -64,6 +64,7 @@ res = {
   "machine": f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, shared with other jobs",
   "run": "wrk -c30 -t2 -d20s /orders at web=1, then --scale web=3 and the same; repeated",
   "criteria": {"scaling_helps": f"ratio >= {lo}", "far_from_3x": f"ratio <= {hi}", "db_at_limit_web3": f"db CPU >= {at} of its limit"},
+  "db_at_limit": at,
   "repeats": rows,
   "shows_lesson": sum(r["shows_lesson"] for r in rows),
   "of": len(rows), "planned": planned,

@@ -61,7 +61,7 @@ public final class LoadChecks {
                     + "стенд принимает соединения, но не отвечает", result.runtimeMicros() / 1e6, result.errors().timeout()));
         }
         long errors = result.errors().total() + result.non2xx3xx();
-        long attempts = Math.max(1, result.requests() + result.errors().total());
+        long attempts = Math.max(1, result.attempts());
         double share = (double) errors / attempts;
         String figures = String.format("%d запросов за %.0f с (%.1f в секунду), средняя задержка %.0f мс", result.requests(),
                 result.runtimeMicros() / 1e6, result.requestsPerSec(), result.latency().meanUs() / 1000);

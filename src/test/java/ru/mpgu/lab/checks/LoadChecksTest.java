@@ -51,6 +51,25 @@ class LoadChecksTest {
         assertThat(o.message()).contains("ни одного ответа").contains("тайм-аутов: 2");
     }
 
+    /** A late answer is a request and a timeout both: counted once, every request here failed, not half of them. */
+    @Test
+    void aStackWhoseEveryAnswerIsLateFailsWithAllOfItsRequests() throws Exception {
+        raw = new RawHttpServer((n, socket, out) -> {
+            Thread.sleep(250);
+            out.write(RawHttpServer.OK_KEEP_ALIVE.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return true;
+        });
+
+        LoadResult r = run();
+        CheckOutcome o = LoadChecks.judgeErrors(NO_ERRORS, r);
+
+        assertThat(r.requests()).isPositive();
+        assertThat(r.attempts()).isEqualTo(r.requests() + r.unansweredAtEnd());
+        assertThat(o.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(o.message()).containsPattern("\\(100[.,]0 %\\)");
+    }
+
     @Test
     void aStackThatAnswersPasses() throws Exception {
         raw = new RawHttpServer((n, socket, out) -> {

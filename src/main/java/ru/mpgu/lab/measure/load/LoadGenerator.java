@@ -121,6 +121,7 @@ public final class LoadGenerator {
         long bytes = 0;
         long non2xx = 0;
         long reconnects = 0;
+        long unanswered = 0;
         long maxUs = 0;
         SocketErrors errors = SocketErrors.NONE;
         List<Long> rates = new ArrayList<>();
@@ -130,6 +131,7 @@ public final class LoadGenerator {
             bytes += w.bytes;
             non2xx += w.non2xx3xx;
             reconnects += w.reconnects;
+            unanswered += w.unansweredAtEnd;
             maxUs = Math.max(maxUs, w.maxLatencyUs);
             errors = errors.plus(w.errors());
             rates.addAll(w.rateSamples);
@@ -140,6 +142,6 @@ public final class LoadGenerator {
         return new LoadResult(config.target().toString(), config.threads(), config.connections(),
                 config.duration().toNanos() / 1e9, runtimeUs, complete, bytes, errors, non2xx,
                 LatencySummary.of(raw, maxUs), LatencySummary.of(corrected, maxUs), interval,
-                RateSummary.of(rates), shared.connected.get(), reconnects, allFailed);
+                RateSummary.of(rates), shared.connected.get(), reconnects, allFailed, unanswered);
     }
 }

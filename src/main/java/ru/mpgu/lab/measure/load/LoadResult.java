@@ -19,6 +19,8 @@ import ru.mpgu.lab.measure.wrk.WrkResult;
  * @param reconnects               connections re-opened after a close or an error (not after a slow answer: as wrk,
  *                                 a request slower than the timeout keeps its connection)
  * @param allConnectionsFailed     no connection could be made within the timeout: the run was cut short
+ * @param unansweredAtEnd          requests still unanswered at the end and older than the timeout; they are among
+ *                                 {@code errors.timeout()} but, unlike a late answer, not among {@code requests}
  */
 public record LoadResult(
         String url,
@@ -36,7 +38,16 @@ public record LoadResult(
         RateSummary requestsPerThread,
         long successfulConnects,
         long reconnects,
-        boolean allConnectionsFailed) {
+        boolean allConnectionsFailed,
+        long unansweredAtEnd) {
+
+    /**
+     * Requests sent, each once: the answered ones, the ones that never got an answer, and those a socket error ended.
+     * A late answer is a request and a timeout both, so requests + errors would count it twice.
+     */
+    public long attempts() {
+        return requests + errors.connect() + errors.read() + errors.write() + unansweredAtEnd;
+    }
 
     public double requestsPerSec() {
         return runtimeMicros == 0 ? 0 : requests / (runtimeMicros / 1e6);

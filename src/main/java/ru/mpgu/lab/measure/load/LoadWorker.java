@@ -81,6 +81,7 @@ final class LoadWorker implements Runnable {
     long readErrors;
     long writeErrors;
     long timeouts;
+    long unansweredAtEnd;
     final List<Long> rateSamples = new ArrayList<>();
     volatile Throwable failure;
 
@@ -161,6 +162,7 @@ final class LoadWorker implements Runnable {
         for (Slot slot : slots) {
             if (slot.state == State.IN_FLIGHT && now - slot.requestStart >= timeoutNanos) {
                 timeouts++;
+                unansweredAtEnd++;
             }
         }
     }
