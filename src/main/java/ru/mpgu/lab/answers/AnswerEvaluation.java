@@ -7,13 +7,13 @@ import java.util.List;
  *
  * @param fraction       weighted share of claims made (denied and misattributed ones excluded), 0..1
  * @param keywordList    the answer is a list of words with no statement («очередь, ресурсы, процессор»)
- * @param questionsOnly  every sentence of the answer is a question: it claims nothing
+ * @param noStatement    every sentence of the answer is a question or an instruction: it claims nothing
  * @param wrongCauses    wrong components the answer blames, with the student's words («Grafana не успевает»)
  * @param runsConflict   what the answer says about Requests/sec against the report's two runs; null if no conflict
  * @param reviewReasons  why a teacher must look (empty when the verdict is certain)
  */
 public record AnswerEvaluation(int question, List<ConceptMatch> concepts, double fraction, int wordCount,
-                               boolean copyOfQuestion, boolean keywordList, boolean questionsOnly, List<String> wrongCauses,
+                               boolean copyOfQuestion, boolean keywordList, boolean noStatement, List<String> wrongCauses,
                                String runsConflict, Verdict verdict, List<String> reviewReasons) {
     public AnswerEvaluation {
         concepts = List.copyOf(concepts);

@@ -74,9 +74,9 @@ public final class AnswerGrader {
             return new CheckOutcome(id, CheckStatus.FAILED, 0, q + " - перечень слов, а не объяснение: в нём нет утверждения."
                     + " Напишите, что происходит и почему, целыми предложениями.", details);
         }
-        if (ev.questionsOnly()) {
-            return new CheckOutcome(id, CheckStatus.FAILED, 0, q + " состоит из вопросов: в нём нет утверждения."
-                    + " Ответьте на вопрос целыми предложениями: что происходит и почему.", details);
+        if (ev.noStatement()) {
+            return new CheckOutcome(id, CheckStatus.FAILED, 0, q + ": в нём только вопросы или указания («посмотрите…»,"
+                    + " «нужно…»), нет утверждения. Ответьте целыми предложениями: что происходит и почему.", details);
         }
         if (!spec.hasKey()) {
             return CheckOutcome.review(id, 0, q + " заполнен (" + ev.wordCount() + " " + wordForm(ev.wordCount())
@@ -131,7 +131,7 @@ public final class AnswerGrader {
         boolean copy = words > 0 && isCopy(all, spec.question());
         boolean list = words > 0 && KeywordList.isList(text, all);
         List<Token> tokens = statements(text, all);
-        boolean questionsOnly = words > 0 && tokens.stream().noneMatch(AnswerGrader::isWord);
+        boolean noStatement = words > 0 && tokens.stream().noneMatch(AnswerGrader::isWord);
         Compiled c = compiled(number, spec);
 
         // Clauses that name a wrong component as the cause: claims made there are not credited.
@@ -174,7 +174,7 @@ public final class AnswerGrader {
 
         List<String> reasons = new ArrayList<>();
         Verdict verdict;
-        if (words == 0 || copy || list || questionsOnly) {
+        if (words == 0 || copy || list || noStatement) {
             verdict = Verdict.REJECT;
         } else if (!spec.hasKey()) {
             verdict = Verdict.REVIEW;
@@ -200,7 +200,12 @@ public final class AnswerGrader {
         } else {
             verdict = Verdict.REJECT;
         }
-        return new AnswerEvaluation(number, matches, fraction, words, copy, list, questionsOnly, wrong, conflict, verdict, reasons);
+        String hedge = hedge(tokens);
+        if (hedge != null && (verdict == Verdict.ACCEPT || verdict == Verdict.PARTIAL)) {
+            verdict = Verdict.REVIEW; // the student is not sure: a teacher decides, the key does not pass it silently
+            reasons.add("ответ неуверенный («" + hedge + "»)");
+        }
+        return new AnswerEvaluation(number, matches, fraction, words, copy, list, noStatement, wrong, conflict, verdict, reasons);
     }
 
     private ConceptMatch match(ClaimMatcher.CompiledConcept cc, String text, List<Token> tokens, Set<Integer> wrongClauses,
@@ -262,11 +267,31 @@ public final class AnswerGrader {
     /** Where a sentence ends, after its last word: closing quotes and brackets may stand before the mark. */
     private static final String CLOSERS = "»\"')]” \t";
 
+    /** Words that may open a clause before its predicate: «а нужно…», «и посмотрите…». */
+    private static final Set<String> OPENERS = Set.of("и", "а", "но", "то", "просто", "сначала", "потом", "затем", "также", "еще", "вам", "вы");
+
     /**
-     * The words of the answer's statements. A question claims nothing («Почему база одна?»), so the words of a sentence
-     * that ends with «?» are not evidence: a pasted list of control questions names every concept and answers none.
+     * The words of the answer's statements. A question claims nothing («Почему база одна?»), and neither does an
+     * instruction («Посмотрите на пропускную способность», «Нужно найти узкое место»): their words are not evidence.
+     * A pasted list of control questions or of the lab's goals names every concept and answers none.
      */
     static List<Token> statements(String text, List<Token> tokens) {
+        Set<Integer> directives = new HashSet<>();
+        Set<Integer> seen = new HashSet<>();
+        for (Token t : tokens) {
+            if (seen.contains(t.clause()) || OPENERS.contains(t.norm())) {
+                continue;
+            }
+            seen.add(t.clause());
+            if (t.directive()) {
+                directives.add(t.clause());
+            }
+        }
+        List<Token> asserted = directives.isEmpty() ? tokens : tokens.stream().filter(t -> !directives.contains(t.clause())).toList();
+        return withoutQuestions(text, asserted);
+    }
+
+    private static List<Token> withoutQuestions(String text, List<Token> tokens) {
         Map<Integer, Integer> sentenceEnd = new HashMap<>();
         tokens.forEach(t -> sentenceEnd.merge(t.sentence(), t.end(), Math::max));
         Set<Integer> questions = new HashSet<>();
@@ -280,6 +305,35 @@ public final class AnswerGrader {
             }
         });
         return questions.isEmpty() ? tokens : tokens.stream().filter(t -> !questions.contains(t.sentence())).toList();
+    }
+
+    /** Words by which the student says they are not sure («не знаю», «может быть», «наверное»). */
+    private static final List<List<String>> HEDGES = List.of(List.of("не", "знаю"), List.of("не", "уверен"), List.of("не", "уверена"),
+            List.of("может", "быть"), List.of("наверное"), List.of("наверно"), List.of("кажется"), List.of("видимо"),
+            List.of("вероятно"), List.of("по", "моему"), List.of("not", "sure"), List.of("maybe"), List.of("perhaps"));
+
+    /** The first hedge of the answer, as written, or null. */
+    private static String hedge(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            for (List<String> h : HEDGES) {
+                if (startsWith(tokens, i, h)) {
+                    return String.join(" ", tokens.subList(i, i + h.size()).stream().map(Token::original).toList());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsWith(List<Token> tokens, int from, List<String> words) {
+        if (from + words.size() > tokens.size()) {
+            return false;
+        }
+        for (int k = 0; k < words.size(); k++) {
+            if (!tokens.get(from + k).norm().equals(words.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> ELLIPSIS = Set.of("тоже", "также", "too");

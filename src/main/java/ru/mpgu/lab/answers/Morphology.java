@@ -24,8 +24,18 @@ public final class Morphology {
     private final ThreadLocal<DictionaryLookup> lookup;
     private final ConcurrentHashMap<String, Analysis> cache = new ConcurrentHashMap<>();
 
-    /** Lemmas (ё as е) and coarse tags of one word form; empty when the dictionary does not know it. */
-    public record Analysis(Set<String> lemmas, boolean verb, boolean noun, boolean known) {
+    /**
+     * Lemmas (ё as е) and coarse tags of one word form; empty when the dictionary does not know it.
+     *
+     * @param imperative one reading is an imperative and every reading a verb («найдите», «посмотрите»; not «при»,
+     *                   a preposition first)
+     * @param infinitive every reading is an infinitive («измерить»)
+     */
+    public record Analysis(Set<String> lemmas, boolean verb, boolean noun, boolean known, boolean imperative, boolean infinitive) {
+
+        public Analysis(Set<String> lemmas, boolean verb, boolean noun, boolean known) {
+            this(lemmas, verb, noun, known, false, false);
+        }
     }
 
     private Morphology() {
@@ -63,6 +73,10 @@ public final class Morphology {
         Set<String> lemmas = new LinkedHashSet<>();
         boolean verb = false;
         boolean noun = false;
+        boolean imperative = false;
+        int verbs = 0;
+        int readings = 0;
+        int infinitives = 0;
         for (String form : word.indexOf('е') >= 0 && word.indexOf('ё') < 0 ? new String[]{word, yoVariant(word)} : new String[]{word}) {
             if (form == null) {
                 continue;
@@ -79,12 +93,21 @@ public final class Morphology {
                 if (tag.startsWith("NN")) {
                     noun = true;
                 }
+                imperative |= tag.startsWith("VB:IMP");
+                readings++;
+                if (tag.startsWith("VB:")) {
+                    verbs++;
+                }
+                if (tag.startsWith("VB:INF")) {
+                    infinitives++;
+                }
             }
             if (!lemmas.isEmpty()) {
                 break;
             }
         }
-        return new Analysis(Set.copyOf(lemmas), verb, noun, !lemmas.isEmpty());
+        return new Analysis(Set.copyOf(lemmas), verb, noun, !lemmas.isEmpty(), imperative && verbs == readings,
+                readings > 0 && infinitives == readings);
     }
 
     /** The dictionary spells some forms with ё («упёрся»); students rarely do. Only the first е is tried. */

@@ -26,6 +26,9 @@ public final class TextAnalyzer {
     private static final Set<String> CLAUSE_WORDS = Set.of("но", "а", "однако", "зато", "хотя", "поэтому", "потому", "так", "когда",
             "если", "что", "чтобы", "пока", "but", "however", "although", "because", "so", "since", "while", "when", "that");
 
+    /** Words that, first in a clause, make it an instruction («нужно измерить…»). */
+    private static final Set<String> NECESSITY = Set.of("нужно", "надо", "необходимо", "следует", "требуется", "стоит");
+
     private final Morphology morphology;
 
     public TextAnalyzer() {
@@ -66,7 +69,8 @@ public final class TextAnalyzer {
             }
             String lower = original.toLowerCase(Locale.ROOT);
             Morphology.Analysis a = cyrillic(norm) ? morphology.analyze(lower) : new Morphology.Analysis(Set.of(), englishVerb(norm), false, false);
-            out.add(new Token(original, norm, stem(norm, ru, en), a.lemmas(), a.verb(), m.start(), m.end(), clause, sentence));
+            out.add(new Token(original, norm, stem(norm, ru, en), a.lemmas(), a.verb(), m.start(), m.end(), clause, sentence,
+                    a.imperative() || a.infinitive() || NECESSITY.contains(norm)));
             last = m.end();
         }
         return out;

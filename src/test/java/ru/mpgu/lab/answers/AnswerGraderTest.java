@@ -63,12 +63,33 @@ class AnswerGraderTest {
         for (int q = 2; q <= 5; q++) {
             CheckOutcome o = GRADER.grade(q, questions);
             assertThat(o.status()).as(o.message()).isEqualTo(CheckStatus.FAILED);
-            assertThat(o.message()).contains("состоит из вопросов");
+            assertThat(o.message()).contains("только вопросы или указания");
         }
         // a question the answer then answers: only the statement counts, and it is enough
         assertThat(GRADER.grade(5, "Почему так? База данных остаётся одной и может стать узким местом.").status())
                 .isEqualTo(CheckStatus.PASSED);
         assertThat(GRADER.grade(5, "Может, база данных одна и она узкое место?» Не знаю.").status()).isEqualTo(CheckStatus.FAILED);
+    }
+
+    /** An instruction names what to look at and claims nothing; a statement after it still counts. */
+    @Test
+    void instructionsClaimNothing() {
+        for (String instruction : new String[]{"Посмотрите на пропускную способность и узкое место.",
+                "Нужно измерить пропускную способность и найти узкое место.",
+                "Определить узкое место системы и обосновать вывод измерениями."}) {
+            CheckOutcome o = GRADER.grade(3, instruction);
+            assertThat(o.status()).as(instruction + " → " + o.message()).isEqualTo(CheckStatus.FAILED);
+        }
+        assertThat(GRADER.grade(5, "Нужно масштабировать базу, потому что база данных одна и она становится узким местом.").status())
+                .isEqualTo(CheckStatus.PASSED);
+    }
+
+    /** «Не знаю, может быть…»: the key may find the words, but a teacher decides. */
+    @Test
+    void aHedgedAnswerGoesToTheTeacher() {
+        CheckOutcome o = GRADER.grade(3, "Я не знаю, может быть из-за пропускной способности или узкого места.");
+        assertThat(o.status()).isEqualTo(CheckStatus.NEEDS_REVIEW);
+        assertThat(o.message()).contains("неуверенный").contains("не знаю");
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class AnswersBenchmark {
         ArrayNode disagreements = json.putArray("disagreements_new");
         for (var g : graders.entrySet()) {
             ObjectNode gj = results.putObject(g.getKey());
-            for (String half : List.of("dev", "test")) {
+            for (String half : items.stream().map(Item::half).distinct().sorted(AnswersBenchmark::halfOrder).toList()) {
                 ObjectNode hj = gj.putObject(half);
                 int total = 0;
                 int agree = 0;
@@ -178,10 +178,27 @@ public final class AnswersBenchmark {
         return b == 0 ? 0 : Math.round(10000.0 * a / b) / 10000.0;
     }
 
+    /** dev, then test, then any other set (non-answers.jsonl: written together with the rules it checks). */
+    private static int halfOrder(String a, String b) {
+        List<String> first = List.of("dev", "test");
+        int ia = first.indexOf(a) < 0 ? first.size() : first.indexOf(a);
+        int ib = first.indexOf(b) < 0 ? first.size() : first.indexOf(b);
+        return ia != ib ? Integer.compare(ia, ib) : a.compareTo(b);
+    }
+
     static List<Item> read(Path dir) throws IOException {
+        List<Item> out = new ArrayList<>(read(dir.resolve("corpus.jsonl"), dir));
+        Path nonAnswers = dir.resolve("non-answers.jsonl");
+        if (Files.exists(nonAnswers)) {
+            out.addAll(read(nonAnswers, dir));
+        }
+        return out;
+    }
+
+    private static List<Item> read(Path jsonl, Path dir) throws IOException {
         ObjectMapper om = new ObjectMapper();
         List<Item> out = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("corpus.jsonl"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
