@@ -54,12 +54,7 @@ class LoadChecksTest {
     /** A late answer is a request and a timeout both: counted once, every request here failed, not half of them. */
     @Test
     void aStackWhoseEveryAnswerIsLateFailsWithAllOfItsRequests() throws Exception {
-        raw = new RawHttpServer((n, socket, out) -> {
-            Thread.sleep(250);
-            out.write(RawHttpServer.OK_KEEP_ALIVE.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return true;
-        });
+        raw = new RawHttpServer(RawHttpServer.slow(250, RawHttpServer.OK_KEEP_ALIVE));
 
         LoadResult r = run();
         CheckOutcome o = LoadChecks.judgeErrors(NO_ERRORS, r);

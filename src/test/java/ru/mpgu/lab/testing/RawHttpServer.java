@@ -55,6 +55,15 @@ public final class RawHttpServer implements AutoCloseable {
         };
     }
 
+    /** Answers {@code response} after {@code delayMillis}, keeping the connection: a slow server, not a dead one. */
+    public static Behaviour slow(long delayMillis, String response) {
+        Behaviour answer = fixed(response);
+        return (n, socket, out) -> {
+            Thread.sleep(delayMillis);
+            return answer.answer(n, socket, out);
+        };
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.getLocalPort() + path;
     }

@@ -170,12 +170,7 @@ class LoadGeneratorTest {
 
     @Test
     void aRequestSlowerThanTheTimeoutKeepsItsConnectionAndCountsWhenItsAnswerComesAsInWrk() throws Exception {
-        raw = new RawHttpServer((n, socket, out) -> {
-            Thread.sleep(300);
-            out.write(RawHttpServer.OK_KEEP_ALIVE.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return true;
-        });
+        raw = new RawHttpServer(RawHttpServer.slow(300, RawHttpServer.OK_KEEP_ALIVE));
 
         LoadResult r = generator.run(LoadConfig.of(raw.url("/"), 1, 1, Duration.ofMillis(1000))
                 .withTimeout(Duration.ofMillis(150)));
