@@ -307,14 +307,24 @@ public final class AnswerGrader {
         return questions.isEmpty() ? tokens : tokens.stream().filter(t -> !questions.contains(t.sentence())).toList();
     }
 
-    /** Words by which the student says they are not sure («не знаю», «может быть», «наверное»). */
+    /** Words by which the student says they are not sure («не знаю», «наверное»). */
     private static final List<List<String>> HEDGES = List.of(List.of("не", "знаю"), List.of("не", "уверен"), List.of("не", "уверена"),
-            List.of("может", "быть"), List.of("наверное"), List.of("наверно"), List.of("кажется"), List.of("видимо"),
-            List.of("вероятно"), List.of("по", "моему"), List.of("not", "sure"), List.of("maybe"), List.of("perhaps"));
+            List.of("мне", "кажется"), List.of("наверное"), List.of("наверно"), List.of("видимо"), List.of("вероятно"),
+            List.of("по", "моему"), List.of("not", "sure"), List.of("maybe"), List.of("perhaps"));
+    /**
+     * Hedges only when they are a clause of their own, set off by a comma: «Может быть, база…», «Кажется, база…»; but
+     * «ошибок может быть много» and «может быть таймаут» say what can happen.
+     */
+    private static final List<List<String>> PARENTHETICAL_HEDGES = List.of(List.of("может", "быть"), List.of("может"), List.of("кажется"));
 
     /** The first hedge of the answer, as written, or null. */
     private static String hedge(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
+            for (List<String> h : PARENTHETICAL_HEDGES) {
+                if (startsWith(tokens, i, h) && wholeClause(tokens, i, h.size())) {
+                    return String.join(" ", tokens.subList(i, i + h.size()).stream().map(Token::original).toList());
+                }
+            }
             for (List<String> h : HEDGES) {
                 if (startsWith(tokens, i, h)) {
                     return String.join(" ", tokens.subList(i, i + h.size()).stream().map(Token::original).toList());
@@ -322,6 +332,12 @@ public final class AnswerGrader {
             }
         }
         return null;
+    }
+
+    private static boolean wholeClause(List<Token> tokens, int from, int length) {
+        int clause = tokens.get(from).clause();
+        return (from == 0 || tokens.get(from - 1).clause() != clause)
+                && (from + length == tokens.size() || tokens.get(from + length).clause() != clause);
     }
 
     private static boolean startsWith(List<Token> tokens, int from, List<String> words) {

@@ -90,6 +90,13 @@ class AnswerGraderTest {
         CheckOutcome o = GRADER.grade(3, "Я не знаю, может быть из-за пропускной способности или узкого места.");
         assertThat(o.status()).isEqualTo(CheckStatus.NEEDS_REVIEW);
         assertThat(o.message()).contains("неуверенный").contains("не знаю");
+        assertThat(GRADER.grade(5, "Может быть, база данных одна и она становится узким местом.").status())
+                .isEqualTo(CheckStatus.NEEDS_REVIEW);
+        // «может быть» inside a clause is a claim about what can happen, not a doubt
+        assertThat(GRADER.grade(2, "Запросы ждут в очереди, задержка растёт, и ошибок может быть много.").status())
+                .isEqualTo(CheckStatus.PASSED);
+        assertThat(GRADER.grade(2, "Запросы ждут в очереди и задержка растёт. Может быть таймаут.").status())
+                .isEqualTo(CheckStatus.PASSED);
     }
 
     @Test
