@@ -6,16 +6,12 @@
 # Traffic goes only to 127.0.0.1 ports of the stack this script starts (project "labbaseline").
 set -Eeuo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-command -v wrk >/dev/null || { echo "нужен wrk: apt-get install wrk" >&2; exit 2; }
-P=labbaseline
-export LAB_HTTP_PORT=${LAB_HTTP_PORT:-18380} LAB_PROMETHEUS_PORT=${LAB_PROMETHEUS_PORT:-19390} LAB_GRAFANA_PORT=${LAB_GRAFANA_PORT:-13300}
-URL="http://127.0.0.1:$LAB_HTTP_PORT/orders"
+. bench/lib/stack-cpu.sh
+bench_stack labbaseline 18380 19390 13300
 REPEATS=${REPEATS:-3}
-OUT=bench/out; mkdir -p "$OUT" bench/results
 dc() { docker compose -p "$P" "$@"; }
 trap 'dc down -v --remove-orphans >/dev/null 2>&1 || true' EXIT
 log() { printf '[baseline %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-. bench/lib/stack-cpu.sh
 
 run() { # wrk args… → one JSON line: wrk's figures and the CPU share of limit of db and web
   local ids t0 t1

@@ -10,19 +10,14 @@
 # Traffic goes only to 127.0.0.1 ports of the stack this script starts (project "lablesson").
 set -Eeuo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-command -v wrk >/dev/null || { echo "нужен wrk: apt-get install wrk" >&2; exit 2; }
-P=lablesson
-export LAB_HTTP_PORT=${LAB_HTTP_PORT:-18280} LAB_PROMETHEUS_PORT=${LAB_PROMETHEUS_PORT:-19290} LAB_GRAFANA_PORT=${LAB_GRAFANA_PORT:-13200}
-URL="http://127.0.0.1:$LAB_HTTP_PORT/orders"
+. bench/lib/stack-cpu.sh
+bench_stack lablesson 18280 19290 13200
 REPEATS=${REPEATS:-10}
 MIN_RATIO=${MIN_RATIO:-1.2} MAX_RATIO=${MAX_RATIO:-2.5} DB_AT_LIMIT=${DB_AT_LIMIT:-0.9}
-OUT=bench/out; mkdir -p "$OUT" bench/results
 dc() { docker compose -p "$P" ${COMPOSE_FILES:-} "$@"; }
 # KEEP=1 leaves the stack running (e.g. for bin/lab demo --url against it); then stop it yourself.
 [ "${KEEP:-0}" = 1 ] || trap 'dc down -v --remove-orphans >/dev/null 2>&1 || true' EXIT
 log() { printf '[lesson %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-
-. "$(dirname "${BASH_SOURCE[0]}")/lib/stack-cpu.sh"
 
 run() { # web count → one JSON line: wrk figures + CPU share of limit per container during the run
   local n=$1 ids t0 t1

@@ -72,7 +72,7 @@ python3 - <<PY > "bench/results/offline-kit-$stamp.json"
 import json
 print(json.dumps({
   "when_utc": "$stamp",
-  "kit": {"dir": "$KIT", "build_seconds": $kit_seconds,
+  "kit": {"dir": "$(basename "$KIT")", "build_seconds": $kit_seconds,
           "bytes": {"lab-images.tar": $(size "$KIT/lab-images.tar"), "wheels": $(size "$KIT/wheels"), "m2": $(size "$KIT/m2"), "total": $(size "$KIT")}},
   "classroom": {"docker_hub_mirror": "stopped", "maven": "-o, settings.xml mirror * -> 127.0.0.1:9 (closed), the wrapper's Maven from the kit",
                 "pip": "kit wheels only (Dockerfile offline branch)"},

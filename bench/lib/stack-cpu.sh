@@ -1,4 +1,11 @@
 # Shared by the stack benchmarks (source it): each container's CPU from its cgroup, as docker stats reads it.
+bench_stack() { # PROJECT HTTP PROMETHEUS GRAFANA → P, URL, OUT: the bench's own compose project on loopback ports (each overridable)
+  command -v wrk >/dev/null || { echo "нужен wrk: apt-get install wrk" >&2; exit 2; }
+  P=$1
+  export LAB_HTTP_PORT=${LAB_HTTP_PORT:-$2} LAB_PROMETHEUS_PORT=${LAB_PROMETHEUS_PORT:-$3} LAB_GRAFANA_PORT=${LAB_GRAFANA_PORT:-$4}
+  URL="http://127.0.0.1:$LAB_HTTP_PORT/orders"
+  OUT=bench/out; mkdir -p "$OUT" bench/results
+}
 cpu_us() { # container → CPU microseconds used so far (cgroup v1 or v2 on the host)
   local id f; id=$(docker inspect -f '{{.Id}}' "$1")
   if [ -f "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage" ]; then

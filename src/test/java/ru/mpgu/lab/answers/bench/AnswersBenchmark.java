@@ -53,7 +53,9 @@ public final class AnswersBenchmark {
 
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("date", Instant.now().toString());
-        json.put("corpus", corpusDir.toString());
+        // relative to the repository (the rubric's folder): the figures travel, this machine's paths do not
+        Path repo = Path.of(args[1]).toAbsolutePath().getParent();
+        json.put("corpus", repo.relativize(corpusDir.toAbsolutePath()).toString().replace('\\', '/'));
         json.put("items", items.size());
         json.put("grader_startup_ms", Math.round(startupMs));
         ObjectNode results = json.putObject("results");
